@@ -1,0 +1,65 @@
+package org.envol.platform;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.envol.ledger.RejectedException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: every bean annotated with picocli's {@link Command} becomes a subcommand
+ * ({@code user}, {@code audit}, {@code bench}…). Rejections print their French message and exit 2.
+ */
+@Component
+public class Commands {
+
+    @Command(name = "envol", mixinStandardHelpOptions = true, description = "Envol — comptabilité des associations.",
+            subcommands = CommandLine.HelpCommand.class)
+    static final class Root {
+    }
+
+    private final ApplicationContext context;
+    private final Messages messages;
+
+    Commands(ApplicationContext context, Messages messages) {
+        this.context = context;
+        this.messages = messages;
+    }
+
+    public int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine root = new CommandLine(new Root(), new SpringFactory(context));
+        Map<String, Object> beans = context.getBeansWithAnnotation(Command.class);
+        beans.values().forEach(bean -> root.addSubcommand(bean));
+        root.setOut(out);
+        root.setErr(err);
+        root.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof RejectedException rejected) {
+                rejected.rejections().forEach(r -> err.println(messages.rejection(r)));
+                return 2;
+            }
+            if (ex instanceof org.springframework.security.access.AccessDeniedException) {
+                err.println(messages.get("error.forbidden"));
+                return 3;
+            }
+            throw ex;
+        });
+        return root.execute(args);
+    }
+
+    private record SpringFactory(ApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return context.getBean(cls);
+            } catch (org.springframework.beans.BeansException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

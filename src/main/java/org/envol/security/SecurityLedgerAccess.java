@@ -1,0 +1,78 @@
+package org.envol.security;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.envol.ledger.LedgerAccess;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The ledger's access rules, answered from the signed-in user's authorities (see {@link Authorities}). */
+@Component
+class SecurityLedgerAccess implements LedgerAccess {
+
+    @Override
+    public String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "anonyme" : auth.getName();
+    }
+
+    private static Set<String> authorities() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Set.of();
+        }
+        Collection<? extends GrantedAuthority> granted = auth.getAuthorities();
+        return granted.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    private static boolean has(Set<String> a, long sectionId, Role role) {
+        return a.contains(Authorities.section(sectionId, role)) || a.contains(Authorities.section(null, role));
+    }
+
+    @Override
+    public boolean canRead(long sectionId) {
+        Set<String> a = authorities();
+        return a.contains(Authorities.ADMIN) || has(a, sectionId, Role.TREASURER) || has(a, sectionId, Role.ACCOUNTANT);
+    }
+
+    @Override
+    public void requireRead(long sectionId) {
+        if (!canRead(sectionId)) {
+            throw new AccessDeniedException("read section " + sectionId);
+        }
+    }
+
+    @Override
+    public void requireWrite(long sectionId) {
+        Set<String> a = authorities();
+        if (!(a.contains(Authorities.ADMIN) || has(a, sectionId, Role.TREASURER))) {
+            throw new AccessDeniedException("write section " + sectionId);
+        }
+    }
+
+    @Override
+    public void requireAccountRead(long sectionId, long accountId) {
+        if (!canRead(sectionId) && !authorities().contains(Authorities.account(accountId))) {
+            throw new AccessDeniedException("read account " + accountId);
+        }
+    }
+
+    @Override
+    public void requireChartWrite() {
+        Set<String> a = authorities();
+        if (!(a.contains(Authorities.ADMIN) || a.stream().anyMatch(s -> s.startsWith("SECTION_") && s.endsWith("_" + Role.TREASURER.name())))) {
+            throw new AccessDeniedException("write chart");
+        }
+    }
+
+    @Override
+    public void requireAdmin() {
+        if (!authorities().contains(Authorities.ADMIN)) {
+            throw new AccessDeniedException("admin");
+        }
+    }
+}
