@@ -9,8 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: every bean annotated with picocli's {@link Command} becomes a subcommand
- * ({@code user}, {@code audit}, {@code bench}…). Rejections print their French message and exit 2.
+ * The command line: every top-level bean class annotated with picocli's {@link Command} becomes a
+ * command ({@code user}, {@code audit}, {@code bench}…); its nested {@code @Command} classes are
+ * its subcommands, created as beans too. Rejections print their French message and exit 2.
  */
 @Component
 public class Commands {
@@ -35,7 +36,9 @@ public class Commands {
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = new CommandLine(new Root(), new SpringFactory(context));
         Map<String, Object> beans = context.getBeansWithAnnotation(Command.class);
-        beans.values().forEach(bean -> root.addSubcommand(bean));
+        // top-level commands are top-level classes; nested @Command classes are their subcommands
+        beans.values().stream().filter(bean -> !org.springframework.util.ClassUtils.getUserClass(bean).isMemberClass())
+                .forEach(root::addSubcommand);
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((ex, cmd, parsed) -> {
