@@ -479,32 +479,34 @@ public class LedgerService {
         long sectionId = request.sectionId();
         Instant now = clock.instant();
         String actor = access.actor();
-        List<SyncItem> done = new ArrayList<>(plan.size());
-        List<SyncItem> creations = new ArrayList<>();
-        for (SyncItem item : plan) {
+        // the report keeps the plan's order, so that a dry run and the real run read the same
+        SyncItem[] done = new SyncItem[plan.size()];
+        List<Integer> creations = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            SyncItem item = plan.get(i);
             if (!request.isSelected(item.reference()) || item.outcome() == SyncOutcome.UNCHANGED) {
-                done.add(item);
+                done[i] = item;
                 continue;
             }
             Entry old = item.entryId() == null ? null : existing.get(item.entryId());
             EntryDraft draft = drafts.get(item.reference());
             switch (item.outcome()) {
-                case CREATED -> creations.add(item);
+                case CREATED -> creations.add(i);
                 case CHANGED -> {
                     store.replace(old, new NewEntry(old.id(), draft, batch.journal(draft.journalCode()).id(),
                             batch.year(sectionId, draft.date()).orElseThrow().id(), EntryStatus.POSTED, old.source(), false,
                             null, old.createdAt(), old.createdBy()));
-                    done.add(applied(item, old.id(), null));
+                    done[i] = applied(item, old.id(), null);
                 }
                 case DELETED -> {
                     store.delete(old);
-                    done.add(applied(item, null, null));
+                    done[i] = applied(item, null, null);
                 }
                 case REVERSED -> {
                     checkReversible(old);
                     Entry reversal = postReversal(old, old.date(), null);
                     store.unregisterSource(sectionId, old.source().kind(), old.source().reference());
-                    done.add(applied(item, null, reversal.id()));
+                    done[i] = applied(item, null, reversal.id());
                 }
                 case REVERSED_AND_REPLACED -> {
                     checkReversible(old);
@@ -512,7 +514,7 @@ public class LedgerService {
                     store.unregisterSource(sectionId, old.source().kind(), old.source().reference());
                     long id = store.allocateIds(1);
                     store.insert(List.of(newEntry(batch, id, draft, EntryStatus.POSTED, null, now, actor)));
-                    done.add(applied(item, id, reversal.id()));
+                    done[i] = applied(item, id, reversal.id());
                 }
                 default -> throw new IllegalStateException(item.outcome().name());
             }
@@ -520,13 +522,14 @@ public class LedgerService {
         if (!creations.isEmpty()) {
             long first = store.allocateIds(creations.size());
             List<NewEntry> entries = new ArrayList<>(creations.size());
-            for (int i = 0; i < creations.size(); i++) {
-                entries.add(newEntry(batch, first + i, drafts.get(creations.get(i).reference()), EntryStatus.POSTED, null, now, actor));
-                done.add(applied(creations.get(i), first + i, null));
+            for (int c = 0; c < creations.size(); c++) {
+                int i = creations.get(c);
+                entries.add(newEntry(batch, first + c, drafts.get(plan.get(i).reference()), EntryStatus.POSTED, null, now, actor));
+                done[i] = applied(plan.get(i), first + c, null);
             }
             store.insert(entries);
         }
-        return done;
+        return List.of(done);
     }
 
     private static SyncItem applied(SyncItem item, Long newEntryId, Long reversalId) {
