@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +35,16 @@ public class LedgerService {
     private final LedgerAccess access;
     private final ChangeLog changes;
     private final Clock clock;
+    private final MessageSource messages;
 
-    LedgerService(EntryStore store, DraftChecker checker, LedgerAccess access, ChangeLog changes, Clock clock) {
+    LedgerService(EntryStore store, DraftChecker checker, LedgerAccess access, ChangeLog changes, Clock clock,
+            MessageSource messages) {
         this.store = store;
         this.checker = checker;
         this.access = access;
         this.changes = changes;
         this.clock = clock;
+        this.messages = messages;
     }
 
     // ---- reading
@@ -371,9 +376,11 @@ public class LedgerService {
         return store.find(id).orElseThrow();
     }
 
-    private static EntryDraft reversalDraft(Entry original, LocalDate date, String label) {
+    private EntryDraft reversalDraft(Entry original, LocalDate date, String label) {
+        // the books are kept in French, whatever the language of the user who reverses
         String l = label == null || label.isBlank()
-                ? "Contre-passation " + Objects.requireNonNullElse(original.displayNumber(), "#" + original.id()) + " : " + original.label()
+                ? messages.getMessage("ledger.reversal.label", new Object[] {
+                    Objects.requireNonNullElse(original.displayNumber(), "#" + original.id()), original.label()}, Locale.FRENCH)
                 : label;
         if (l.length() > Limits.LABEL_MAX) {
             l = l.substring(0, Limits.LABEL_MAX);
