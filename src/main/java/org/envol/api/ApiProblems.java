@@ -114,26 +114,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        JacksonException jackson = null;
+        for (Throwable t = e.getCause(); t != null && jackson == null; t = t.getCause()) {
+            jackson = t instanceof JacksonException j ? j : null; // the outermost one knows the field's path
+        }
         String detail;
         String field = null;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             detail = text("problem.field.unknown", field);
-        } else if (cause instanceof MismatchedInputException mismatch) {
+        } else if (jackson instanceof MismatchedInputException mismatch) {
             field = path(mismatch);
             detail = text("problem.field.invalid", field.isEmpty() ? text("problem.body") : field,
                     field.endsWith("Cents") ? text("problem.type.cents") : expected(mismatch.getTargetType()));
-        } else if (cause instanceof StreamReadException malformed) {
+        } else if (jackson instanceof StreamReadException malformed) {
             TokenStreamLocation at = malformed.getLocation();
             detail = at == null ? text("problem.body.malformed.nowhere")
                     : text("problem.body.malformed", at.getLineNr(), at.getColumnNr());
-        } else if (cause instanceof JacksonException other && !other.getPath().isEmpty()) {
+        } else if (jackson != null && !jackson.getPath().isEmpty()) {
             // a value the target type refused (a date that does not exist…): the path names the field
-            field = path(other);
+            field = path(jackson);
             detail = text("problem.field.invalid", field, text("problem.type.value"));
-        } else {
+        } else if (e.getCause() == null) {
             detail = text("problem.body.missing");
+        } else {
+            detail = text("problem.body.unreadable");
         }
         return badRequest(detail, field, headers);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -49,15 +51,16 @@ class AccountsApi {
 
     @GetMapping("/sections/{sectionId}/accounts")
     @Operation(summary = "List the accounts of a section with their balance today")
-    List<AccountView> list(@PathVariable long sectionId) {
+    List<AccountView> listAccounts(@PathVariable long sectionId) {
         List<Account> list = accounts.list(sectionId);
         Map<Long, Long> today = balances.accountBalances(sectionId, LocalDate.now(clock));
         return list.stream().map(a -> AccountView.of(a, today.getOrDefault(a.id(), 0L))).toList();
     }
 
     @PostMapping(path = "/sections/{sectionId}/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open an account in a section (treasurer)")
-    ResponseEntity<AccountView> create(@PathVariable long sectionId, @RequestBody AccountBody body) {
+    ResponseEntity<AccountView> createAccount(@PathVariable long sectionId, @RequestBody AccountBody body) {
         Account created = accounts.create(sectionId, body.code(), body.label());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/accounts/{id}")
                 .buildAndExpand(created.id()).toUri()).body(AccountView.of(created, 0));
@@ -65,7 +68,7 @@ class AccountsApi {
 
     @GetMapping("/accounts/{id}")
     @Operation(summary = "Get an account with its balance today (a member: only his or her own)")
-    AccountView get(@PathVariable long id) {
+    AccountView getAccount(@PathVariable long id) {
         return AccountView.of(accounts.get(id), balances.balanceCents(id, LocalDate.now(clock)));
     }
 }

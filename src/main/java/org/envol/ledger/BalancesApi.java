@@ -69,7 +69,7 @@ class BalancesApi {
 
     @GetMapping("/accounts/{id}/balance")
     @Operation(summary = "An account's balance at the end of a day (a member: only his or her own)")
-    BalanceView balance(@PathVariable long id,
+    BalanceView accountBalance(@PathVariable long id,
             @Parameter(description = "Day, YYYY-MM-DD; today when absent.") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
         LocalDate day = at == null ? LocalDate.now(clock) : at;
@@ -78,7 +78,7 @@ class BalancesApi {
 
     @GetMapping("/accounts/{id}/statement")
     @Operation(summary = "An account's statement: its lines between two dates with the running balance, a page at a time")
-    StatementView statement(@PathVariable long id,
+    StatementView accountStatement(@PathVariable long id,
             @Parameter(description = "First day, YYYY-MM-DD.") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Last day, YYYY-MM-DD.") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") int page,

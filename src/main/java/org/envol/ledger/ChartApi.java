@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST: the club's chart of accounts. */
@@ -43,20 +44,21 @@ class ChartApi {
 
     @GetMapping
     @Operation(summary = "List the chart of accounts")
-    List<ChartCodeView> list() {
+    List<ChartCodeView> listChart() {
         return chart.list().stream().map(ChartCodeView::of).toList();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a code to the chart (treasurer or admin)")
-    ResponseEntity<ChartCodeView> add(@RequestBody ChartCodeBody body) {
+    ResponseEntity<ChartCodeView> addChartCode(@RequestBody ChartCodeBody body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(ChartCodeView.of(chart.add(body.code(), body.label())));
     }
 
     @DeleteMapping("/{code}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a code no account uses (treasurer or admin)")
-    ResponseEntity<Void> delete(@PathVariable String code) {
+    void deleteChartCode(@PathVariable String code) {
         chart.delete(code);
-        return ResponseEntity.noContent().build();
     }
 }

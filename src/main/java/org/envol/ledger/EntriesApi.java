@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -153,8 +155,9 @@ class EntriesApi {
     // ---- endpoints
 
     @PostMapping(path = "/sections/{sectionId}/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an entry, posted (default) or draft (treasurer)")
-    ResponseEntity<EntryView> create(@PathVariable long sectionId, @Valid @RequestBody EntryBody body) {
+    ResponseEntity<EntryView> createEntry(@PathVariable long sectionId, @Valid @RequestBody EntryBody body) {
         EntryDraft draft = body.toDraft(sectionId);
         Entry entry = body.entryStatus() == EntryStatus.DRAFT ? ledger.saveDraft(draft) : ledger.post(draft);
         return ResponseEntity.created(location(entry)).body(EntryView.of(entry));
@@ -162,13 +165,13 @@ class EntriesApi {
 
     @GetMapping("/entries/{id}")
     @Operation(summary = "Get an entry with its lines")
-    EntryView get(@PathVariable long id) {
+    EntryView getEntry(@PathVariable long id) {
         return EntryView.of(ledger.get(id));
     }
 
     @GetMapping("/sections/{sectionId}/entries")
     @Operation(summary = "The general journal of a section: entries by date, filtered, a page at a time")
-    EntryPageView list(@PathVariable long sectionId,
+    EntryPageView listEntries(@PathVariable long sectionId,
             @Parameter(description = "First day, YYYY-MM-DD.") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Last day, YYYY-MM-DD.") @RequestParam(required = false)
@@ -186,27 +189,27 @@ class EntriesApi {
 
     @PutMapping(path = "/entries/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace an entry not yet validated (treasurer)")
-    EntryView replace(@PathVariable long id, @Valid @RequestBody EntryBody body) {
+    EntryView replaceEntry(@PathVariable long id, @Valid @RequestBody EntryBody body) {
         long sectionId = ledger.get(id).sectionId();
         return EntryView.of(ledger.update(id, body.toDraft(sectionId), body.entryStatus()));
     }
 
     @DeleteMapping("/entries/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an entry not yet validated (treasurer)")
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    void deleteEntry(@PathVariable long id) {
         ledger.delete(id);
-        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/entries/{id}/post")
     @Operation(summary = "Post a draft: it enters the balances (treasurer)")
-    EntryView post(@PathVariable long id) {
+    EntryView postEntry(@PathVariable long id) {
         return EntryView.of(ledger.postDraft(id));
     }
 
     @PostMapping(path = "/sections/{sectionId}/entries/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Validate (freeze) entries: each gets its number and can never change again (treasurer)")
-    ValidateView validate(@PathVariable long sectionId, @Valid @RequestBody ValidateBody body) {
+    ValidateView validateEntries(@PathVariable long sectionId, @Valid @RequestBody ValidateBody body) {
         requireInSection(sectionId, body.entryIds());
         FreezeReport report = ledger.freeze(body.entryIds());
         return new ValidateView(report.frozen().stream().map(e -> new Frozen(e.id(), e.displayNumber(), e.frozenAt())).toList(),
@@ -228,8 +231,9 @@ class EntriesApi {
     }
 
     @PostMapping("/entries/{id}/reverse")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reverse a validated entry: posts its counter-entry, linked to it (treasurer)")
-    ResponseEntity<EntryView> reverse(@PathVariable long id, @RequestBody(required = false) ReverseBody body) {
+    ResponseEntity<EntryView> reverseEntry(@PathVariable long id, @RequestBody(required = false) ReverseBody body) {
         Entry reversal = body == null ? ledger.reverse(id, null, null) : ledger.reverse(id, body.date(), body.label());
         return ResponseEntity.created(location(reversal)).body(EntryView.of(reversal));
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST: the sections the caller reads, and their fiscal years. */
@@ -49,17 +50,18 @@ class SectionsApi {
 
     @GetMapping("/sections")
     @Operation(summary = "List the sections whose books the caller reads")
-    List<SectionView> sections() {
+    List<SectionView> listSections() {
         return sections.readable().stream().map(SectionView::of).toList();
     }
 
     @GetMapping("/sections/{sectionId}/fiscal-years")
     @Operation(summary = "List the fiscal years of a section")
-    List<FiscalYearView> fiscalYears(@PathVariable long sectionId) {
+    List<FiscalYearView> listFiscalYears(@PathVariable long sectionId) {
         return years.list(sectionId).stream().map(FiscalYearView::of).toList();
     }
 
     @PostMapping(path = "/sections/{sectionId}/fiscal-years", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a fiscal year in a section (treasurer)")
     ResponseEntity<FiscalYearView> createFiscalYear(@PathVariable long sectionId, @RequestBody FiscalYearBody body) {
         FiscalYear created = years.create(sectionId, body.startDate(), body.endDate());
