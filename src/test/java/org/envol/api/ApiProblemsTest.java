@@ -1,5 +1,6 @@
 package org.envol.api;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import org.envol.ledger.RejectedException;
+import org.envol.ledger.Rejection;
+import org.envol.ledger.RejectionCode;
 import org.envol.testing.AsUser;
 import org.envol.testing.Books;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +27,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Malformed requests get a 400 problem that names the field at fault, in the client's language. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(ApiProblemsTest.Failing.class)
+@Import({ApiProblemsTest.Failing.class, ApiProblemsTest.Page.class})
 class ApiProblemsTest {
 
     /** An endpoint with a bug, to see what a client gets from one. */
@@ -150,6 +155,21 @@ class ApiProblemsTest {
                 .andExpect(jsonPath("$.detail").value(containsString("consigné dans le journal du serveur")))
                 .andExpect(content().string(not(containsString("secret"))))
                 .andExpect(content().string(not(containsString("org.envol"))));
+    }
+
+    /** A web page (not a REST controller) that meets a rejection: its errors are the page's business. */
+    @Controller
+    static class Page {
+        @GetMapping("/test-page")
+        String page() {
+            throw new RejectedException(Rejection.of(RejectionCode.LABEL_MISSING));
+        }
+    }
+
+    @Test
+    void webPagesAreLeftToTheirOwnErrorHandling() {
+        assertThatThrownBy(() -> mvc.perform(get("/test-page").with(treasurer)))
+                .hasRootCauseInstanceOf(RejectedException.class);
     }
 
     @Test

@@ -62,7 +62,7 @@ class EntriesApiTest {
         return request.contentType(MediaType.APPLICATION_JSON).content(body).with(csrf());
     }
 
-    long idOf(String json) {
+    static long idOf(String json) {
         return ((Number) JsonPath.read(json, "$.id")).longValue();
     }
 
