@@ -65,4 +65,12 @@ class ApiDocsTest {
         assertThat(doc.read("$.components.schemas.Problem.properties", Map.class)).containsKeys("title", "status", "detail", "errors");
         assertThat(doc.read("$.components.schemas.Rejection.properties", Map.class)).containsKeys("code", "message", "line", "reference");
     }
+
+    @Test
+    void theDocumentCanBeBrowsed() throws Exception {
+        String page = mvc.perform(get("/api/docs").with(AsUser.admin()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(page).with(AsUser.admin())).andExpect(status().isOk());
+    }
 }
