@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -45,6 +46,8 @@ class EntriesApiTest {
     FiscalYearService years;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LedgerService ledger;
 
     static String uniqueCode() {
         return "E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -193,6 +196,24 @@ class EntriesApiTest {
                 .andExpect(jsonPath("$.balanceCents").value(-15000));
         mvc.perform(get("/api/v1/accounts/" + club.member().id() + "/balance").param("at", "2025-03-20").with(treasurer))
                 .andExpect(jsonPath("$.balanceCents").value(0));
+    }
+
+    @Test
+    void aReversalWithoutBodyTakesTheEntrysDateAndNamesIt() throws Exception {
+        Books.Club club = books.club(uniqueCode(), 2025);
+        long id = SystemActor.run("test", () -> {
+            long posted = ledger.post(club.draft(LocalDate.of(2025, 6, 3), "Vol F-ABCD", club.member(), club.income(), 9000)).id();
+            ledger.freeze(List.of(posted));
+            return posted;
+        });
+        mvc.perform(post("/api/v1/entries/" + id + "/reverse").with(csrf()).with(AsUser.treasurer(club.id())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.date").value("2025-06-03"))
+                .andExpect(jsonPath("$.label").value("Contre-passation OD-1 : Vol F-ABCD"))
+                .andExpect(jsonPath("$.reversalOf").value(id));
+        mvc.perform(post("/api/v1/entries/" + id + "/reverse").with(csrf()).with(AsUser.treasurer(club.id())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("ENTRY_ALREADY_REVERSED"));
     }
 
     @Test
