@@ -38,6 +38,17 @@ class MessageBundlesTest {
         }
     }
 
+    /** Messages go through MessageFormat (always-use-message-format): a lone ' would swallow text. */
+    @Test
+    void apostrophesAreDoubledOrTypographic() throws IOException {
+        for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties")) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                assertThat(p.getProperty(key).replace("''", "")).as(bundle.getFilename() + " " + key).doesNotContain("'");
+            }
+        }
+    }
+
     @Test
     void everyRejectionCodeHasAMessage() throws IOException {
         Properties ledger = load(new PathMatchingResourcePatternResolver().getResource("classpath:i18n/ledger.properties"));
