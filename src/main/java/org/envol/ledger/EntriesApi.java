@@ -210,25 +210,11 @@ class EntriesApi {
     @PostMapping(path = "/sections/{sectionId}/entries/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Validate (freeze) entries: each gets its number and can never change again (treasurer)")
     ValidateView validateEntries(@PathVariable long sectionId, @Valid @RequestBody ValidateBody body) {
-        requireInSection(sectionId, body.entryIds());
-        FreezeReport report = ledger.freeze(body.entryIds());
+        FreezeReport report = ledger.freeze(sectionId, body.entryIds());
         return new ValidateView(report.frozen().stream().map(e -> new Frozen(e.id(), e.displayNumber(), e.frozenAt())).toList(),
                 report.alreadyFrozen());
     }
 
-    /** The section in the path bounds the request: entries of another section are named, not validated. */
-    private void requireInSection(long sectionId, List<Long> entryIds) {
-        List<Rejection> elsewhere = new ArrayList<>();
-        for (Long id : entryIds) {
-            long actual = ledger.get(id).sectionId();
-            if (actual != sectionId) {
-                elsewhere.add(Rejection.of(RejectionCode.SYNC_WRONG_SECTION, actual).withReference(id.toString()));
-            }
-        }
-        if (!elsewhere.isEmpty()) {
-            throw new RejectedException(elsewhere);
-        }
-    }
 
     @PostMapping("/entries/{id}/reverse")
     @ResponseStatus(HttpStatus.CREATED)

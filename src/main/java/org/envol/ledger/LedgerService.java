@@ -261,6 +261,22 @@ public class LedgerService {
 
     // ---- freezing
 
+    /** Freezes entries of one section: an entry of another section is named and nothing is frozen. */
+    @Transactional
+    public FreezeReport freeze(long sectionId, Collection<Long> entryIds) {
+        access.requireWrite(sectionId);
+        List<Rejection> elsewhere = new ArrayList<>();
+        for (Entry e : store.findAll(new TreeSet<>(entryIds))) {
+            if (e.sectionId() != sectionId) {
+                elsewhere.add(Rejection.of(RejectionCode.ENTRY_OTHER_SECTION, e.id()).withReference(Long.toString(e.id())));
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            throw new RejectedException(elsewhere);
+        }
+        return freeze(entryIds);
+    }
+
     /**
      * Validates (« gèle ») entries: each gets the next number of its journal and fiscal year, in
      * date order, its validation date, and its link in the section's hash chain. Drafts are posted

@@ -318,7 +318,7 @@ class EntriesApiTest {
                         .with(both))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(1))
-                .andExpect(jsonPath("$.errors[0].code").value("SYNC_WRONG_SECTION"))
+                .andExpect(jsonPath("$.errors[0].code").value("ENTRY_OTHER_SECTION"))
                 .andExpect(jsonPath("$.errors[0].reference").value(Long.toString(inB)));
         mvc.perform(get("/api/v1/entries/" + inA).with(both)).andExpect(jsonPath("$.status").value("POSTED"));
         mvc.perform(get("/api/v1/entries/" + inB).with(both)).andExpect(jsonPath("$.status").value("POSTED"));
