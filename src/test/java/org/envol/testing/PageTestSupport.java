@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.envol.ledger.Entry;
 import org.envol.ledger.EntryDraft;
+import org.envol.ledger.EntryFilter;
+import org.envol.ledger.EntrySearch;
 import org.envol.ledger.LedgerService;
 import org.envol.security.SystemActor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Base of the page tests: MockMvc with Spring Security, books set up as an admin, and users
@@ -32,6 +36,9 @@ public abstract class PageTestSupport {
 
     @Autowired
     protected LedgerService ledger;
+
+    @Autowired
+    protected EntrySearch search;
 
     protected static final int YEAR = LocalDate.now().getYear();
 
@@ -76,5 +83,21 @@ public abstract class PageTestSupport {
 
     protected Entry entry(long id) {
         return SystemActor.run("test", () -> ledger.get(id));
+    }
+
+    /** The entries of the section, all statuses, in date order. */
+    protected List<Entry> entries(Books.Club club) {
+        return SystemActor.run("test", () -> search.search(EntryFilter.all(club.id()), 0, 500).entries());
+    }
+
+    /** The page's text as a reader sees it (entities such as &#39; decoded). */
+    protected static String text(MvcResult result) throws java.io.UnsupportedEncodingException {
+        return HtmlUtils.htmlUnescape(result.getResponse().getContentAsString());
+    }
+
+    /** The id at the end of a redirect such as /entries/42. */
+    protected static long redirectId(MvcResult result) {
+        String url = result.getResponse().getRedirectedUrl();
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
     }
 }
