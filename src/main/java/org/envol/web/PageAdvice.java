@@ -102,10 +102,12 @@ class PageAdvice {
         if (isRest(handler) || !signedIn()) {
             throw e;
         }
-        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String why = reasonKey(e.getMessage());
+        boolean read = why.equals("error.403.why.read")
+                || why.equals("error.forbidden") && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
         return page("error/403", HttpStatus.FORBIDDEN, request)
                 .addObject("what", messages.get(read ? "error.403.read" : "error.403.write", request.getRequestURI()))
-                .addObject("why", messages.get(reasonKey(e.getMessage())));
+                .addObject("why", messages.get(why));
     }
 
     @ExceptionHandler(NoActiveSectionException.class)

@@ -38,7 +38,7 @@ class ReferencePagesTest extends PageTestSupport {
         String page = page(club, "/");
         assertThat(page).containsPattern("<strong>3</strong> <span>écritures</span>")
                 .containsPattern("<strong>1</strong> <span>brouillons</span>")
-                .containsPattern("(?s)<strong>2</strong>\\s*<span>non validées</span>");
+                .containsPattern("(?s)<strong>1</strong>\\s*<span>passées, non validées</span>");
     }
 
     @Test
