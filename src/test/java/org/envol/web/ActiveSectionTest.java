@@ -114,11 +114,4 @@ class ActiveSectionTest extends PageTestSupport {
         String journal = text(mvc.perform(get("/journal?text=vol&status=DRAFT").with(treasurer(a))).andReturn());
         assertThat(journal).contains("href=\"/journal?text=vol&status=DRAFT&lang=en\"");
     }
-
-    @Test
-    void anUnknownAccountIsNotFoundWithoutTechnicalDetail() throws Exception {
-        Books.Club a = club();
-        String page = text(mvc.perform(get("/accounts/987654321").with(treasurer(a))).andExpect(status().isNotFound()).andReturn());
-        assertThat(page).contains("Introuvable", "Compte inconnu").doesNotContain("Exception", "at org.");
-    }
 }
