@@ -42,6 +42,13 @@ class GeneralJournalPageTest extends PageTestSupport {
     }
 
     @Test
+    void theFilterFormSentEmptyFiltersNothing() throws Exception {
+        Books.Club club = club();
+        posted(club.draft(day(1, 10), "Seule", club.member(), club.income(), 1_000));
+        assertThat(journal(club, "?from=&to=&journal=&account=&text=&status=")).contains("1 écriture", "Seule");
+    }
+
+    @Test
     void showsFiftyEntriesAPageAndKeepsTheFiltersFromPageToPage() throws Exception {
         Books.Club club = club();
         List<EntryDraft> drafts = new ArrayList<>();
