@@ -42,6 +42,12 @@ public class ChartService {
         return jdbc.sql("select count(*) from account where code = ?").param(code).query(Long.class).single() > 0;
     }
 
+    /** The codes accounts use, in any section: what {@link #inUse} answers, for the whole chart at once. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> codesInUse() {
+        return new java.util.HashSet<>(jdbc.sql("select distinct code from account").query(String.class).list());
+    }
+
     @Transactional
     public ChartCode add(String code, String label) {
         access.requireChartWrite();
