@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.envol.ledger.RejectedException;
 import org.envol.ledger.Rejection;
 import org.envol.ledger.RejectionCode;
-import org.envol.platform.Messages;
+import org.envol.ledger.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;

@@ -2,7 +2,6 @@ package org.envol.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.envol.platform.Messages;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

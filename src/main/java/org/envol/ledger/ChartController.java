@@ -1,6 +1,5 @@
 package org.envol.ledger;
 
-import org.envol.platform.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

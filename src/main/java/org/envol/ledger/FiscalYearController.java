@@ -3,7 +3,6 @@ package org.envol.ledger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.envol.platform.Messages;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

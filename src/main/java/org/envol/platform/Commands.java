@@ -2,6 +2,7 @@ package org.envol.platform;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.envol.ledger.Messages;
 import org.envol.ledger.RejectedException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;

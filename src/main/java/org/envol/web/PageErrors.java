@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.envol.ledger.RejectedException;
 import org.envol.ledger.RejectionCode;
-import org.envol.platform.Messages;
+import org.envol.ledger.Messages;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;

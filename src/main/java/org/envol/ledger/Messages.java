@@ -1,7 +1,6 @@
-package org.envol.platform;
+package org.envol.ledger;
 
 import java.util.Locale;
-import org.envol.ledger.Rejection;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
