@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
-    static final String[] PUBLIC_API_DOCS = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**"};
-    static final String[] PUBLIC_WEB = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-        // springdoc serves the API viewer's files here, whatever its own path
-        "/swagger-ui/**"};
+    /** The OpenAPI document, and its viewer (springdoc redirects /api/docs to /api/swagger-ui/index.html). */
+    static final String[] PUBLIC_API_DOCS = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
+        "/api/swagger-ui/**"};
+    static final String[] PUBLIC_WEB = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
     @Order(1)
