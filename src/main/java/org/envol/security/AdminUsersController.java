@@ -73,7 +73,7 @@ class AdminUsersController {
         if (created == null) {
             // keep what was typed, except the password
             flash.addFlashAttribute("draftUsername", username);
-            flash.addFlashAttribute("draftDisplayName", displayName);
+            flash.addFlashAttribute("draftDisplayName", displayName == null ? "" : displayName);
         }
         return BACK;
     }
