@@ -58,6 +58,11 @@ class LoginThrottle {
         byUsername.remove(username);
     }
 
+    /** Usernames and addresses currently remembered. */
+    int tracked() {
+        return byUsername.size() + byAddress.size();
+    }
+
     private static Duration remaining(Failures f, Instant now) {
         return f == null ? Duration.ZERO : f.lockedFor(now);
     }

@@ -4,6 +4,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import org.envol.platform.Messages;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ public class TokenCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "create", description = "Crée un jeton d'API pour un utilisateur et l'affiche, une seule fois.")
     static class Create extends SecurityCommand {
 
@@ -45,6 +48,7 @@ public class TokenCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "list", description = "Liste les jetons (tous, ou ceux d'un utilisateur) ; jamais les jetons eux-mêmes.")
     static class ListTokens extends SecurityCommand {
 
@@ -81,6 +85,7 @@ public class TokenCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "revoke", description = "Révoque un jeton : il cesse aussitôt de fonctionner.")
     static class Revoke extends SecurityCommand {
 

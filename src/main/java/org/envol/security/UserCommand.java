@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.envol.ledger.SectionService;
 import org.envol.platform.Messages;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,6 +34,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "add", description = "Crée un utilisateur ; le mot de passe est lu sur l'entrée standard (--password-stdin) ou au terminal.")
     static class Add extends SecurityCommand {
 
@@ -82,6 +85,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "list", description = "Liste les utilisateurs : identifiant, nom, rôles, comptes, état.")
     static class ListUsers extends SecurityCommand {
 
@@ -143,6 +147,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "grant", description = "Donne un rôle à un utilisateur, dans une section ou pour tout le club.")
     static class GrantRole extends RoleChange {
 
@@ -157,6 +162,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "revoke", description = "Retire un rôle à un utilisateur.")
     static class RevokeRole extends RoleChange {
 
@@ -171,6 +177,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "password", description = "Donne un nouveau mot de passe (lu sur l'entrée standard ou au terminal).")
     static class Password extends SecurityCommand {
 
@@ -199,6 +206,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "disable", description = "Désactive un utilisateur : plus de connexion, ses jetons d'API cessent de fonctionner.")
     static class Disable extends SecurityCommand {
 
@@ -221,6 +229,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "enable", description = "Réactive un utilisateur désactivé.")
     static class Enable extends SecurityCommand {
 
@@ -243,6 +252,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "link", description = "Rattache un compte (n° interne) à un membre : il en voit l'extrait et le solde.")
     static class Link extends SecurityCommand {
 
@@ -268,6 +278,7 @@ public class UserCommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "unlink", description = "Détache un compte d'un membre.")
     static class Unlink extends SecurityCommand {
 
