@@ -93,7 +93,7 @@ abstract class SecurityCommand implements Callable<Integer> {
     void table(List<String> headers, List<List<String>> rows) {
         int[] widths = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();
-        all.add(headers);
+        all.add(headers.stream().map(h -> h.toUpperCase(Locale.ROOT)).toList());
         all.addAll(rows);
         for (List<String> row : all) {
             for (int i = 0; i < row.size(); i++) {

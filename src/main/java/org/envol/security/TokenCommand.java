@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code envol token …}: API tokens. The token is printed once, alone on standard output, so scripts can capture it. */
 @Component
-@Command(name = "token", description = "Jetons d'API.", subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class,
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Jetons d'API.", subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class,
     TokenCommand.Revoke.class})
 public class TokenCommand {
 
@@ -21,7 +21,7 @@ public class TokenCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "create", description = "Crée un jeton d'API pour un utilisateur et l'affiche, une seule fois.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Crée un jeton d'API pour un utilisateur et l'affiche, une seule fois.")
     static class Create extends SecurityCommand {
 
         @Option(names = "--user", required = true, paramLabel = "IDENTIFIANT")
@@ -49,7 +49,7 @@ public class TokenCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "list", description = "Liste les jetons (tous, ou ceux d'un utilisateur) ; jamais les jetons eux-mêmes.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Liste les jetons (tous, ou ceux d'un utilisateur) ; jamais les jetons eux-mêmes.")
     static class ListTokens extends SecurityCommand {
 
         @Option(names = "--user", paramLabel = "IDENTIFIANT")
@@ -86,7 +86,7 @@ public class TokenCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "revoke", description = "Révoque un jeton : il cesse aussitôt de fonctionner.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Révoque un jeton : il cesse aussitôt de fonctionner.")
     static class Revoke extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "N°")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * terminal, never from the arguments.
  */
 @Component
-@Command(name = "user", description = "Utilisateurs et rôles.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Utilisateurs et rôles.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
     UserCommand.GrantRole.class, UserCommand.RevokeRole.class, UserCommand.Password.class, UserCommand.Disable.class,
     UserCommand.Enable.class, UserCommand.Link.class, UserCommand.Unlink.class})
 public class UserCommand {
@@ -35,7 +35,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "add", description = "Crée un utilisateur ; le mot de passe est lu sur l'entrée standard (--password-stdin) ou au terminal.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Crée un utilisateur ; le mot de passe est lu sur l'entrée standard (--password-stdin) ou au terminal.")
     static class Add extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")
@@ -86,7 +86,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "list", description = "Liste les utilisateurs : identifiant, nom, rôles, comptes, état.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Liste les utilisateurs : identifiant, nom, rôles, comptes, état.")
     static class ListUsers extends SecurityCommand {
 
         private final UserService users;
@@ -148,7 +148,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "grant", description = "Donne un rôle à un utilisateur, dans une section ou pour tout le club.")
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Donne un rôle à un utilisateur, dans une section ou pour tout le club.")
     static class GrantRole extends RoleChange {
 
         GrantRole(Messages messages, UserService users, SectionService sections) {
@@ -163,7 +163,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "revoke", description = "Retire un rôle à un utilisateur.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Retire un rôle à un utilisateur.")
     static class RevokeRole extends RoleChange {
 
         RevokeRole(Messages messages, UserService users, SectionService sections) {
@@ -178,7 +178,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "password", description = "Donne un nouveau mot de passe (lu sur l'entrée standard ou au terminal).")
+    @Command(name = "password", mixinStandardHelpOptions = true, description = "Donne un nouveau mot de passe (lu sur l'entrée standard ou au terminal).")
     static class Password extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")
@@ -207,7 +207,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "disable", description = "Désactive un utilisateur : plus de connexion, ses jetons d'API cessent de fonctionner.")
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Désactive un utilisateur : plus de connexion, ses jetons d'API cessent de fonctionner.")
     static class Disable extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")
@@ -230,7 +230,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "enable", description = "Réactive un utilisateur désactivé.")
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Réactive un utilisateur désactivé.")
     static class Enable extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")
@@ -253,7 +253,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "link", description = "Rattache un compte (n° interne) à un membre : il en voit l'extrait et le solde.")
+    @Command(name = "link", mixinStandardHelpOptions = true, description = "Rattache un compte (n° interne) à un membre : il en voit l'extrait et le solde.")
     static class Link extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")
@@ -279,7 +279,7 @@ public class UserCommand {
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "unlink", description = "Détache un compte d'un membre.")
+    @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Détache un compte d'un membre.")
     static class Unlink extends SecurityCommand {
 
         @Parameters(index = "0", paramLabel = "IDENTIFIANT")

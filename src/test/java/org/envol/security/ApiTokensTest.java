@@ -127,6 +127,14 @@ class ApiTokensTest {
     }
 
     @Test
+    void otherFeaturesTestsMayUseSpringSecuritysMockUsersOnTheApi() throws Exception {
+        mvc.perform(get("/api/v1/test/whoami").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("mock").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("SECTION_ALL_TREASURER"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("mock"))
+                .andExpect(jsonPath("$.authorities", hasItem("SECTION_ALL_TREASURER")));
+    }
+
+    @Test
     void theOpenApiDocumentAndItsViewerArePublic() throws Exception {
         mvc.perform(get("/api/openapi.json")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
         String viewer = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();

@@ -151,6 +151,13 @@ class SecurityPagesTest {
     }
 
     @Test
+    void otherFeaturesTestsMayUseSpringSecuritysMockUsersOnPages() throws Exception {
+        // a mock user is not in the database: the session re-check leaves it alone
+        mvc.perform(get("/me/tokens").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("mock"))).andExpect(status().isOk()).andExpect(content().string(containsString("Aucun jeton.")));
+    }
+
+    @Test
     void pagesSpeakEnglishOnRequest() throws Exception {
         MockHttpSession session = signIn(user());
         mvc.perform(get("/me/tokens").session(session).param("lang", "en"))
