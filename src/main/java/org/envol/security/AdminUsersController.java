@@ -50,7 +50,8 @@ class AdminUsersController {
         model.addAttribute("allSections", sections.all());
         model.addAttribute("sectionCodes", sectionCodes);
         model.addAttribute("accountNames", accountNames);
-        model.addAttribute("roles", Role.values());
+        // ADMIN last, so that the list's first choice is never the most powerful one
+        model.addAttribute("roles", List.of(Role.TREASURER, Role.ACCOUNTANT, Role.MEMBER, Role.ADMIN));
         model.addAttribute("passwordMin", SecurityLimits.PASSWORD_MIN);
         return "security/users";
     }
