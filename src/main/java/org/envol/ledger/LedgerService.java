@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +35,16 @@ public class LedgerService {
     private final LedgerAccess access;
     private final ChangeLog changes;
     private final Clock clock;
+    private final MessageSource messages;
 
-    LedgerService(EntryStore store, DraftChecker checker, LedgerAccess access, ChangeLog changes, Clock clock) {
+    LedgerService(EntryStore store, DraftChecker checker, LedgerAccess access, ChangeLog changes, Clock clock,
+            MessageSource messages) {
         this.store = store;
         this.checker = checker;
         this.access = access;
         this.changes = changes;
         this.clock = clock;
+        this.messages = messages;
     }
 
     // ---- reading
@@ -256,6 +261,22 @@ public class LedgerService {
 
     // ---- freezing
 
+    /** Freezes entries of one section: an entry of another section is named and nothing is frozen. */
+    @Transactional
+    public FreezeReport freeze(long sectionId, Collection<Long> entryIds) {
+        access.requireWrite(sectionId);
+        List<Rejection> elsewhere = new ArrayList<>();
+        for (Entry e : store.findAll(new TreeSet<>(entryIds))) {
+            if (e.sectionId() != sectionId) {
+                elsewhere.add(Rejection.of(RejectionCode.ENTRY_OTHER_SECTION, e.id()).withReference(Long.toString(e.id())));
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            throw new RejectedException(elsewhere);
+        }
+        return freeze(entryIds);
+    }
+
     /**
      * Validates (« gèle ») entries: each gets the next number of its journal and fiscal year, in
      * date order, its validation date, and its link in the section's hash chain. Drafts are posted
@@ -371,9 +392,11 @@ public class LedgerService {
         return store.find(id).orElseThrow();
     }
 
-    private static EntryDraft reversalDraft(Entry original, LocalDate date, String label) {
+    private EntryDraft reversalDraft(Entry original, LocalDate date, String label) {
+        // the books are kept in French, whatever the language of the user who reverses
         String l = label == null || label.isBlank()
-                ? "Contre-passation " + Objects.requireNonNullElse(original.displayNumber(), "#" + original.id()) + " : " + original.label()
+                ? messages.getMessage("ledger.reversal.label", new Object[] {
+                    Objects.requireNonNullElse(original.displayNumber(), "#" + original.id()), original.label()}, Locale.FRENCH)
                 : label;
         if (l.length() > Limits.LABEL_MAX) {
             l = l.substring(0, Limits.LABEL_MAX);
@@ -479,32 +502,34 @@ public class LedgerService {
         long sectionId = request.sectionId();
         Instant now = clock.instant();
         String actor = access.actor();
-        List<SyncItem> done = new ArrayList<>(plan.size());
-        List<SyncItem> creations = new ArrayList<>();
-        for (SyncItem item : plan) {
+        // the report keeps the plan's order, so that a dry run and the real run read the same
+        SyncItem[] done = new SyncItem[plan.size()];
+        List<Integer> creations = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            SyncItem item = plan.get(i);
             if (!request.isSelected(item.reference()) || item.outcome() == SyncOutcome.UNCHANGED) {
-                done.add(item);
+                done[i] = item;
                 continue;
             }
             Entry old = item.entryId() == null ? null : existing.get(item.entryId());
             EntryDraft draft = drafts.get(item.reference());
             switch (item.outcome()) {
-                case CREATED -> creations.add(item);
+                case CREATED -> creations.add(i);
                 case CHANGED -> {
                     store.replace(old, new NewEntry(old.id(), draft, batch.journal(draft.journalCode()).id(),
                             batch.year(sectionId, draft.date()).orElseThrow().id(), EntryStatus.POSTED, old.source(), false,
                             null, old.createdAt(), old.createdBy()));
-                    done.add(applied(item, old.id(), null));
+                    done[i] = applied(item, old.id(), null);
                 }
                 case DELETED -> {
                     store.delete(old);
-                    done.add(applied(item, null, null));
+                    done[i] = applied(item, null, null);
                 }
                 case REVERSED -> {
                     checkReversible(old);
                     Entry reversal = postReversal(old, old.date(), null);
                     store.unregisterSource(sectionId, old.source().kind(), old.source().reference());
-                    done.add(applied(item, null, reversal.id()));
+                    done[i] = applied(item, null, reversal.id());
                 }
                 case REVERSED_AND_REPLACED -> {
                     checkReversible(old);
@@ -512,7 +537,7 @@ public class LedgerService {
                     store.unregisterSource(sectionId, old.source().kind(), old.source().reference());
                     long id = store.allocateIds(1);
                     store.insert(List.of(newEntry(batch, id, draft, EntryStatus.POSTED, null, now, actor)));
-                    done.add(applied(item, id, reversal.id()));
+                    done[i] = applied(item, id, reversal.id());
                 }
                 default -> throw new IllegalStateException(item.outcome().name());
             }
@@ -520,13 +545,14 @@ public class LedgerService {
         if (!creations.isEmpty()) {
             long first = store.allocateIds(creations.size());
             List<NewEntry> entries = new ArrayList<>(creations.size());
-            for (int i = 0; i < creations.size(); i++) {
-                entries.add(newEntry(batch, first + i, drafts.get(creations.get(i).reference()), EntryStatus.POSTED, null, now, actor));
-                done.add(applied(creations.get(i), first + i, null));
+            for (int c = 0; c < creations.size(); c++) {
+                int i = creations.get(c);
+                entries.add(newEntry(batch, first + c, drafts.get(plan.get(i).reference()), EntryStatus.POSTED, null, now, actor));
+                done[i] = applied(plan.get(i), first + c, null);
             }
             store.insert(entries);
         }
-        return done;
+        return List.of(done);
     }
 
     private static SyncItem applied(SyncItem item, Long newEntryId, Long reversalId) {

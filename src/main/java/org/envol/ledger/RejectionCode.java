@@ -32,6 +32,7 @@ public enum RejectionCode {
     // acts on stored entries
     ENTRY_UNKNOWN,
     ENTRY_FROZEN,
+    ENTRY_OTHER_SECTION,
     ENTRY_NOT_DRAFT,
     ENTRY_NOT_FROZEN,
     ENTRY_ALREADY_REVERSED,

@@ -27,7 +27,14 @@ public class Books {
         this.accounts = accounts;
     }
 
-    /** A section with fiscal year {@code year} and accounts bank 512, member 411, income 706, expense 606. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A new section with a unique code (tests share one database per Spring context). */
+    public Club club(int year) {
+        return club("S" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase() + NEXT.incrementAndGet(), year);
+    }
+
+    /** A section with fiscal year {@code year} and accounts bank 512, member 411, income 706, expense 6061. */
     public Club club(String code, int year) {
         return SystemActor.run("test", () -> {
             Section s = sections.create(code, "Section " + code);
