@@ -25,10 +25,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final EnvolUserDetailsService users;
-    private final ApiProblems problems;
+    private final ApiAuthProblems problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiTokenFilter(ApiTokenService tokens, EnvolUserDetailsService users, ApiProblems problems) {
+    ApiTokenFilter(ApiTokenService tokens, EnvolUserDetailsService users, ApiAuthProblems problems) {
         this.tokens = tokens;
         this.users = users;
         this.problems = problems;

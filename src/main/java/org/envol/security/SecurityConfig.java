@@ -15,7 +15,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +36,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, EnvolUserDetailsService users,
-            MessageSource messages, LocaleResolver locales, JsonMapper json) throws Exception {
-        ApiProblems problems = new ApiProblems(messages, locales, json);
+            MessageSource messages, JsonMapper json) throws Exception {
+        ApiAuthProblems problems = new ApiAuthProblems(messages, json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_DOCS).permitAll()

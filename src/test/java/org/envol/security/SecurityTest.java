@@ -13,9 +13,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-// the test application.properties replaces the main one: restate where springdoc serves the API's description
-@SpringBootTest(properties = {"springdoc.api-docs.path=/api/openapi.json", "springdoc.swagger-ui.path=/api/docs",
-    "springdoc.paths-to-match=/api/v1/**"})
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(SecurityTestSupport.class)
 @interface SecurityTest {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -14,25 +15,27 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's answers when a request is not authenticated (401) or not allowed (403): RFC 9457
- * problem details, in the user's language (French unless the {@code envol-lang} cookie says otherwise).
+ * The API's answers when a request is not authenticated (401) or not allowed (403) before it reaches
+ * a controller: RFC 9457 problem details, in the request's language as the API feature chooses it
+ * ({@code ?lang=}, else {@code Accept-Language}; French when neither says French or English).
  */
-final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ApiAuthProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final MessageSource messages;
-    private final LocaleResolver locales;
+    private final AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
     private final JsonMapper json;
 
-    ApiProblems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    ApiAuthProblems(MessageSource messages, JsonMapper json) {
         this.messages = messages;
-        this.locales = locales;
         this.json = json;
+        locales.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
+        locales.setDefaultLocale(Locale.FRENCH);
     }
 
     /** No token, or a request that needs one. */
@@ -54,7 +57,8 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
-        Locale locale = locales.resolveLocale(request);
+        String lang = request.getParameter("lang");
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : locales.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", messages.getMessage(key + ".title", null, locale));
