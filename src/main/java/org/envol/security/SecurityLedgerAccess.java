@@ -1,13 +1,8 @@
 package org.envol.security;
 
-import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.envol.ledger.LedgerAccess;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The ledger's access rules, answered from the signed-in user's authorities (see {@link Authorities}). */
@@ -16,17 +11,11 @@ class SecurityLedgerAccess implements LedgerAccess {
 
     @Override
     public String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "anonyme" : auth.getName();
+        return CurrentUser.name().orElse("anonyme");
     }
 
     private static Set<String> authorities() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            return Set.of();
-        }
-        Collection<? extends GrantedAuthority> granted = auth.getAuthorities();
-        return granted.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return CurrentUser.authorities();
     }
 
     private static boolean has(Set<String> a, long sectionId, Role role) {

@@ -1,0 +1,305 @@
+package org.envol.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.envol.ledger.SectionService;
+import org.envol.platform.Messages;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code envol user …}: users and their roles, from the server's console. {@code user add} is how
+ * the first admin is created. Passwords come from standard input ({@code --password-stdin}) or the
+ * terminal, never from the arguments.
+ */
+@Component
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Utilisateurs et rôles.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+    UserCommand.GrantRole.class, UserCommand.RevokeRole.class, UserCommand.Password.class, UserCommand.Disable.class,
+    UserCommand.Enable.class, UserCommand.Link.class, UserCommand.Unlink.class})
+public class UserCommand {
+
+    /** {@code --role TREASURER --section PLANEUR}, repeatable; without --section the role is club-wide. */
+    static class RoleOption {
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "TREASURER, ACCOUNTANT ou MEMBER (ADMIN : --admin).")
+        String role;
+
+        @Option(names = "--section", paramLabel = "CODE", description = "Code de la section ; sans --section, le rôle vaut pour tout le club.")
+        String section;
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Crée un utilisateur ; le mot de passe est lu sur l'entrée standard (--password-stdin) ou au terminal.")
+    static class Add extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        @Option(names = "--name", paramLabel = "NOM", description = "Nom affiché (par défaut l'identifiant).")
+        String displayName;
+
+        @Option(names = "--admin", description = "Administrateur (tout le club).")
+        boolean admin;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..*")
+        List<RoleOption> roles;
+
+        @Option(names = "--password-stdin", description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
+        boolean passwordStdin;
+
+        private final UserService users;
+        private final SectionService sections;
+        private final PasswordPrompt prompt;
+
+        Add(Messages messages, UserService users, SectionService sections, PasswordPrompt prompt) {
+            super(messages);
+            this.users = users;
+            this.sections = sections;
+            this.prompt = prompt;
+        }
+
+        @Override
+        int run() {
+            List<Grant> grants = new ArrayList<>();
+            if (admin) {
+                grants.add(Grant.clubWide(Role.ADMIN));
+            }
+            if (roles != null) {
+                roles.forEach(r -> grants.add(grant(r.role, r.section, sections)));
+            }
+            boolean firstUser = !users.hasAdmin();
+            String password = prompt.read(passwordStdin);
+            AppUser user = users.create(username, displayName, password, grants);
+            out().println(messages.get("security.cli.userCreated", user.username(), describe(user.grants(), sectionCodes(sections))));
+            if (firstUser && !user.isAdmin()) {
+                err().println(messages.get("security.cli.noAdminYet"));
+            }
+            return 0;
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Liste les utilisateurs : identifiant, nom, rôles, comptes, état.")
+    static class ListUsers extends SecurityCommand {
+
+        private final UserService users;
+        private final SectionService sections;
+
+        ListUsers(Messages messages, UserService users, SectionService sections) {
+            super(messages);
+            this.users = users;
+            this.sections = sections;
+        }
+
+        @Override
+        int run() {
+            Map<Long, String> codes = sectionCodes(sections);
+            List<List<String>> rows = users.list().stream().map(u -> List.of(u.username(), u.displayName(), describe(u.grants(), codes),
+                    u.accountIds().isEmpty() ? "-" : u.accountIds().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow(),
+                    messages.get(u.enabled() ? "security.users.active" : "security.users.inactive"))).toList();
+            if (rows.isEmpty()) {
+                out().println(messages.get("security.cli.noUser"));
+                return 0;
+            }
+            table(List.of(messages.get("security.cli.col.username"), messages.get("security.cli.col.name"),
+                    messages.get("security.cli.col.roles"), messages.get("security.cli.col.accounts"),
+                    messages.get("security.cli.col.state")), rows);
+            return 0;
+        }
+    }
+
+    /** The username and the role of {@code user grant} and {@code user revoke}. */
+    abstract static class RoleChange extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "ADMIN, TREASURER, ACCOUNTANT ou MEMBER.")
+        String role;
+
+        @Option(names = "--section", paramLabel = "CODE", description = "Code de la section ; sans --section, tout le club.")
+        String section;
+
+        final UserService users;
+        final SectionService sections;
+
+        RoleChange(Messages messages, UserService users, SectionService sections) {
+            super(messages);
+            this.users = users;
+            this.sections = sections;
+        }
+
+        @Override
+        int run() {
+            AppUser after = change(users.get(username).id(), grant(role, section, sections));
+            out().println(messages.get("security.cli.rolesNow", after.username(), describe(after.grants(), sectionCodes(sections))));
+            return 0;
+        }
+
+        abstract AppUser change(long userId, Grant grant);
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Donne un rôle à un utilisateur, dans une section ou pour tout le club.")
+    static class GrantRole extends RoleChange {
+
+        GrantRole(Messages messages, UserService users, SectionService sections) {
+            super(messages, users, sections);
+        }
+
+        @Override
+        AppUser change(long userId, Grant grant) {
+            return users.grant(userId, grant);
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Retire un rôle à un utilisateur.")
+    static class RevokeRole extends RoleChange {
+
+        RevokeRole(Messages messages, UserService users, SectionService sections) {
+            super(messages, users, sections);
+        }
+
+        @Override
+        AppUser change(long userId, Grant grant) {
+            return users.revoke(userId, grant);
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "password", mixinStandardHelpOptions = true, description = "Donne un nouveau mot de passe (lu sur l'entrée standard ou au terminal).")
+    static class Password extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        @Option(names = "--password-stdin", description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
+        boolean passwordStdin;
+
+        private final UserService users;
+        private final PasswordPrompt prompt;
+
+        Password(Messages messages, UserService users, PasswordPrompt prompt) {
+            super(messages);
+            this.users = users;
+            this.prompt = prompt;
+        }
+
+        @Override
+        int run() {
+            AppUser user = users.get(username);
+            users.changePassword(user.id(), prompt.read(passwordStdin));
+            out().println(messages.get("security.cli.passwordChanged", user.username()));
+            return 0;
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Désactive un utilisateur : plus de connexion, ses jetons d'API cessent de fonctionner.")
+    static class Disable extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        private final UserService users;
+
+        Disable(Messages messages, UserService users) {
+            super(messages);
+            this.users = users;
+        }
+
+        @Override
+        int run() {
+            users.disable(users.get(username).id());
+            out().println(messages.get("security.cli.disabled", UserService.normalize(username)));
+            return 0;
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Réactive un utilisateur désactivé.")
+    static class Enable extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        private final UserService users;
+
+        Enable(Messages messages, UserService users) {
+            super(messages);
+            this.users = users;
+        }
+
+        @Override
+        int run() {
+            users.enable(users.get(username).id());
+            out().println(messages.get("security.cli.enabled", UserService.normalize(username)));
+            return 0;
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "link", mixinStandardHelpOptions = true, description = "Rattache un compte (n° interne) à un membre : il en voit l'extrait et le solde.")
+    static class Link extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        @Option(names = "--account", required = true, paramLabel = "N°", description = "Numéro interne du compte.")
+        long accountId;
+
+        private final UserService users;
+
+        Link(Messages messages, UserService users) {
+            super(messages);
+            this.users = users;
+        }
+
+        @Override
+        int run() {
+            AppUser after = users.linkAccount(users.get(username).id(), accountId);
+            out().println(messages.get("security.cli.accountsNow", after.username(), after.accountIds().toString()));
+            return 0;
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Détache un compte d'un membre.")
+    static class Unlink extends SecurityCommand {
+
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String username;
+
+        @Option(names = "--account", required = true, paramLabel = "N°", description = "Numéro interne du compte.")
+        long accountId;
+
+        private final UserService users;
+
+        Unlink(Messages messages, UserService users) {
+            super(messages);
+            this.users = users;
+        }
+
+        @Override
+        int run() {
+            AppUser after = users.unlinkAccount(users.get(username).id(), accountId);
+            out().println(messages.get("security.cli.accountsNow", after.username(), after.accountIds().toString()));
+            return 0;
+        }
+    }
+}
