@@ -2,7 +2,7 @@ package org.envol.security;
 
 import java.util.function.Supplier;
 import org.envol.ledger.RejectedException;
-import org.envol.platform.Messages;
+import org.envol.ledger.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

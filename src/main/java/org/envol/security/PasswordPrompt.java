@@ -3,7 +3,7 @@ package org.envol.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.envol.platform.Messages;
+import org.envol.ledger.Messages;
 import org.springframework.stereotype.Component;
 
 /**

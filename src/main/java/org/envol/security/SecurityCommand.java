@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
-import org.envol.platform.Messages;
+import org.envol.ledger.Messages;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
