@@ -52,14 +52,14 @@ class GeneralJournalController {
         return "ledger/journal";
     }
 
-    /** Validates (freezes) the selected entries, then shows the same page of the journal again. */
+    /** Validates (freezes) the selected entries of the active section, then shows the same page of the journal again. */
     @PostMapping("/journal/freeze")
-    String freeze(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(required = false) String back,
-            RedirectAttributes redirect) {
+    String freeze(Section section, @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("notice", messages.get("journal.freeze.none"));
         } else {
-            FreezeReport report = ledger.freeze(ids);
+            FreezeReport report = ledger.freeze(section.id(), ids);
             redirect.addFlashAttribute("notice", messages.get("journal.freeze.done", report.frozen().size(), report.alreadyFrozen().size()));
         }
         // back is the journal's own query string: the redirect stays on /journal
