@@ -51,6 +51,16 @@ public class AccountService {
         return account;
     }
 
+    /** The current user's own accounts, as a member. */
+    @Transactional(readOnly = true)
+    public List<Account> own() {
+        java.util.Set<Long> ids = access.ownAccountIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + " where id in (:ids) order by section_id, code, label").param("ids", ids).query(Account.class).list();
+    }
+
     Optional<Account> load(long accountId) {
         return jdbc.sql(COLUMNS + " where id = ?").param(accountId).query(Account.class).optional();
     }

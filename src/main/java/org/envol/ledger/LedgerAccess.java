@@ -27,4 +27,7 @@ public interface LedgerAccess {
 
     /** Whether the current user reads this section's books (for lists and menus). */
     boolean canRead(long sectionId);
+
+    /** The accounts that belong to the current user as a member (his or her own 411s). */
+    java.util.Set<Long> ownAccountIds();
 }

@@ -23,6 +23,18 @@ class SecurityLedgerAccess implements LedgerAccess {
     }
 
     @Override
+    public Set<Long> ownAccountIds() {
+        String prefix = Authorities.account(0).replace("0", "");
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (String a : authorities()) {
+            if (a.startsWith(prefix)) {
+                ids.add(Long.parseLong(a.substring(prefix.length())));
+            }
+        }
+        return ids;
+    }
+
+    @Override
     public boolean canRead(long sectionId) {
         Set<String> a = authorities();
         return a.contains(Authorities.ADMIN) || has(a, sectionId, Role.TREASURER) || has(a, sectionId, Role.ACCOUNTANT);
