@@ -18,10 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.test.context.support.WithMockUser;
 
-@SpringBootTest
+/** The demo fills an empty database only: its own context (and database), with a fixed day. */
+@SpringBootTest(properties = "envol.test.database=demo")
+@Import(DemoClubTest.FixedDay.class)
 @WithMockUser(authorities = "ROLE_ADMIN")
 class DemoClubTest {
 

