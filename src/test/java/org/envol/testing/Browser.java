@@ -23,6 +23,7 @@ public final class Browser implements AutoCloseable {
     private final String base;
     private final WebDriverWait wait;
 
+    /** A browser for the server on this port (0 when it only opens files). */
     public Browser(int port) {
         String chrome = env("ENVOL_CHROME", "/usr/bin/chromium");
         String chromedriver = env("ENVOL_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -30,7 +31,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chrome);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1000", "--lang=fr-FR");
+                "--disable-quic", "--window-size=1280,1000", "--lang=fr-FR", "--allow-file-access-from-files");
         try {
             options.addArguments("--user-data-dir=" + Files.createTempDirectory("envol-chrome"));
         } catch (java.io.IOException e) {

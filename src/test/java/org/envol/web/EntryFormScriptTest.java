@@ -3,7 +3,6 @@ package org.envol.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,18 +10,15 @@ import java.util.List;
 import java.util.Random;
 import org.envol.ledger.Money;
 import org.envol.testing.Books;
+import org.envol.testing.Browser;
 import org.envol.testing.PageFiles;
 import org.envol.testing.PageTestSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The free entry form's script in headless Chromium, on the page as the server renders it:
@@ -32,25 +28,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class EntryFormScriptTest extends PageTestSupport {
 
+    private static Browser chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() {
-        File chrome = new File(System.getenv().getOrDefault("ENVOL_CHROME", "/usr/bin/chromium"));
-        File driver = new File(System.getenv().getOrDefault("ENVOL_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        Assumptions.assumeTrue(chrome.canExecute() && driver.canExecute(), "Chromium and chromedriver are needed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chrome);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--allow-file-access-from-files");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        chromium = new Browser(0);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
