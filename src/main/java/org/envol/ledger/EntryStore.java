@@ -1,7 +1,6 @@
 package org.envol.ledger;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +33,28 @@ class EntryStore {
     /** Below this many entries, a JDBC batch costs less than opening a COPY. */
     static final int COPY_THRESHOLD = 200;
 
+    /** Rows of one set-based statement (monthly totals, freezing, look-ups by id or reference). */
+    static final int SET_CHUNK = 10_000;
+    /** COPY data is sent to the server in pieces of about this many characters, while the next rows are built. */
+    private static final int COPY_PIECE = 256 * 1024;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private volatile Boolean postgres;
 
     EntryStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+    }
+
+    /** PostgreSQL gets COPY and set-based statements on arrays; H2 gets JDBC batches. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = template.execute((java.sql.Connection c) -> c.isWrapperFor(PGConnection.class));
+        }
+        return postgres;
     }
 
     /** Reserves {@code count} consecutive entry ids. */
@@ -65,7 +80,7 @@ class EntryStore {
             } else {
                 batchInsert(entries);
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not write entries", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -116,32 +131,78 @@ class EntryStore {
                 + " label, analytic_code, counted) values (?,?,?,?,?,?,?,?,?)", rows);
     }
 
-    private void copy(PGConnection pg, List<NewEntry> entries) throws SQLException, IOException {
-        StringBuilder entryRows = new StringBuilder(entries.size() * 160);
-        StringBuilder lineRows = new StringBuilder(entries.size() * 240);
-        StringBuilder sourceRows = new StringBuilder();
-        for (NewEntry e : entries) {
-            EntryDraft d = e.draft();
-            row(entryRows, e.id(), d.sectionId(), e.journalId(), e.fiscalYearId(), d.date(), d.label(), d.voucherRef(),
-                    e.source().kind(), e.source().reference(), e.status().name(), e.reversalOf(),
-                    OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC), e.createdBy());
-            int no = 1;
-            for (LineDraft l : d.lines()) {
-                row(lineRows, e.id(), no++, d.sectionId(), l.accountId(), d.date(), l.amountCents(), l.label(),
-                        l.analyticCode(), e.status().counted());
+    private void copy(PGConnection pg, List<NewEntry> entries) throws SQLException {
+        try (CopyStream rows = new CopyStream(pg, "copy entry (id, section_id, journal_id, fiscal_year_id, entry_date, label,"
+                + " voucher_ref, source_kind, source_ref, status, reversal_of, created_at, created_by) from stdin")) {
+            for (NewEntry e : entries) {
+                EntryDraft d = e.draft();
+                rows.row(e.id(), d.sectionId(), e.journalId(), e.fiscalYearId(), d.date(), d.label(), d.voucherRef(),
+                        e.source().kind(), e.source().reference(), e.status().name(), e.reversalOf(),
+                        OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC), e.createdBy());
             }
-            if (e.registerSource()) {
-                row(sourceRows, d.sectionId(), e.source().kind(), e.source().reference(), e.id());
+            rows.finish();
+        }
+        try (CopyStream rows = new CopyStream(pg, "copy entry_line (entry_id, line_no, section_id, account_id, entry_date,"
+                + " amount_cents, label, analytic_code, counted) from stdin")) {
+            for (NewEntry e : entries) {
+                EntryDraft d = e.draft();
+                int no = 1;
+                for (LineDraft l : d.lines()) {
+                    rows.row(e.id(), no++, d.sectionId(), l.accountId(), d.date(), l.amountCents(), l.label(),
+                            l.analyticCode(), e.status().counted());
+                }
+            }
+            rows.finish();
+        }
+        if (entries.stream().anyMatch(NewEntry::registerSource)) {
+            try (CopyStream rows = new CopyStream(pg, "copy entry_source (section_id, kind, reference, entry_id) from stdin")) {
+                for (NewEntry e : entries) {
+                    if (e.registerSource()) {
+                        rows.row(e.draft().sectionId(), e.source().kind(), e.source().reference(), e.id());
+                    }
+                }
+                rows.finish();
             }
         }
-        var copy = pg.getCopyAPI();
-        copy.copyIn("copy entry (id, section_id, journal_id, fiscal_year_id, entry_date, label, voucher_ref, source_kind,"
-                + " source_ref, status, reversal_of, created_at, created_by) from stdin", new StringReader(entryRows.toString()));
-        copy.copyIn("copy entry_line (entry_id, line_no, section_id, account_id, entry_date, amount_cents, label,"
-                + " analytic_code, counted) from stdin", new StringReader(lineRows.toString()));
-        if (!sourceRows.isEmpty()) {
-            copy.copyIn("copy entry_source (section_id, kind, reference, entry_id) from stdin",
-                    new StringReader(sourceRows.toString()));
+    }
+
+    /**
+     * One COPY … FROM STDIN, fed piece by piece: the server parses a piece while the next rows are
+     * built. Closed without {@link #finish()}, the COPY is cancelled and writes nothing.
+     */
+    private static final class CopyStream implements AutoCloseable {
+        private final CopyIn in;
+        private final StringBuilder piece = new StringBuilder(COPY_PIECE + 4096);
+
+        CopyStream(PGConnection pg, String sql) throws SQLException {
+            this.in = pg.getCopyAPI().copyIn(sql);
+        }
+
+        void row(Object... values) throws SQLException {
+            EntryStore.row(piece, values);
+            if (piece.length() >= COPY_PIECE) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            byte[] bytes = piece.toString().getBytes(StandardCharsets.UTF_8);
+            piece.setLength(0);
+            in.writeToCopy(bytes, 0, bytes.length);
+        }
+
+        void finish() throws SQLException {
+            if (piece.length() > 0) {
+                send();
+            }
+            in.endCopy();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
@@ -212,6 +273,15 @@ class EntryStore {
             return;
         }
         List<Map.Entry<MonthKey, long[]>> rows = new ArrayList<>(deltas.entrySet());
+        // in the same order in every transaction, so that two never wait for each other's rows
+        rows.sort(Comparator.comparing((Map.Entry<MonthKey, long[]> r) -> r.getKey().accountId())
+                .thenComparing(r -> r.getKey().monthStart()));
+        if (postgres()) {
+            for (int from = 0; from < rows.size(); from += SET_CHUNK) {
+                upsertMonths(rows.subList(from, Math.min(rows.size(), from + SET_CHUNK)));
+            }
+            return;
+        }
         template.batchUpdate("merge into account_month m using (select cast(? as bigint) as account_id,"
                 + " cast(? as date) as month_start, cast(? as bigint) as section_id, cast(? as bigint) as debit_cents,"
                 + " cast(? as bigint) as credit_cents) v on m.account_id = v.account_id and m.month_start = v.month_start"
@@ -226,6 +296,30 @@ class EntryStore {
                     ps.setLong(4, r.getValue()[0]);
                     ps.setLong(5, r.getValue()[1]);
                 });
+    }
+
+    /** PostgreSQL: the monthly totals of a whole batch in one statement. */
+    private void upsertMonths(List<Map.Entry<MonthKey, long[]>> rows) {
+        int n = rows.size();
+        Long[] accounts = new Long[n];
+        String[] months = new String[n];
+        Long[] sections = new Long[n];
+        Long[] debits = new Long[n];
+        Long[] credits = new Long[n];
+        for (int i = 0; i < n; i++) {
+            MonthKey k = rows.get(i).getKey();
+            accounts[i] = k.accountId();
+            months[i] = k.monthStart().toString();
+            sections[i] = k.sectionId();
+            debits[i] = rows.get(i).getValue()[0];
+            credits[i] = rows.get(i).getValue()[1];
+        }
+        jdbc.sql("insert into account_month (account_id, month_start, section_id, debit_cents, credit_cents)"
+                + " select * from unnest(cast(:a as bigint[]), cast(cast(:m as text[]) as date[]), cast(:s as bigint[]),"
+                + " cast(:d as bigint[]), cast(:c as bigint[]))"
+                + " on conflict (account_id, month_start) do update set debit_cents = account_month.debit_cents + excluded.debit_cents,"
+                + " credit_cents = account_month.credit_cents + excluded.credit_cents")
+                .param("a", accounts).param("m", months).param("s", sections).param("d", debits).param("c", credits).update();
     }
 
     private static final String ENTRY_COLUMNS = "select e.id, e.section_id, j.code as journal_code, e.fiscal_year_id,"
@@ -245,17 +339,17 @@ class EntryStore {
         }
         Map<Long, Entry> byId = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+        for (int from = 0; from < all.size(); from += SET_CHUNK) {
+            Long[] chunk = all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(Long[]::new);
             Map<Long, List<Line>> lines = new HashMap<>();
             jdbc.sql("select entry_id, line_no, account_id, amount_cents, label, analytic_code from entry_line"
-                    + " where entry_id in (:ids) order by entry_id, line_no").param("ids", chunk)
+                    + " where entry_id = any(:ids) order by entry_id, line_no").param("ids", chunk)
                     .query((rs, n) -> {
-                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Line(rs.getInt(2), rs.getLong(3),
+                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(3)).add(new Line(rs.getInt(2), rs.getLong(3),
                                 rs.getLong(4), rs.getString(5), rs.getString(6)));
                         return null;
                     }).list();
-            jdbc.sql(ENTRY_COLUMNS + " where e.id in (:ids)").param("ids", chunk).query((rs, n) -> {
+            jdbc.sql(ENTRY_COLUMNS + " where e.id = any(:ids)").param("ids", chunk).query((rs, n) -> {
                 long id = rs.getLong("id");
                 OffsetDateTime frozenAt = rs.getObject("frozen_at", OffsetDateTime.class);
                 Object seq = rs.getObject("chain_seq");
@@ -304,9 +398,10 @@ class EntryStore {
     Map<String, Long> currentFor(long sectionId, String kind, Collection<String> references) {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(references);
-        for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql("select reference, entry_id from entry_source where section_id = :s and kind = :k and reference in (:refs)")
-                    .param("s", sectionId).param("k", kind).param("refs", all.subList(from, Math.min(all.size(), from + 1000)))
+        for (int from = 0; from < all.size(); from += SET_CHUNK) {
+            jdbc.sql("select reference, entry_id from entry_source where section_id = :s and kind = :k and reference = any(:refs)")
+                    .param("s", sectionId).param("k", kind)
+                    .param("refs", all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(String[]::new))
                     .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
         }
         return out;
@@ -356,16 +451,59 @@ class EntryStore {
     record Frozen(long id, int number, Instant frozenAt, long chainSeq, String previousHash, String hash) {
     }
 
+    /** Writes the numbers, dates and links of freshly frozen entries; each must still be POSTED. */
     void markFrozen(List<Frozen> frozen) {
-        template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
-                + " previous_hash = ?, hash = ? where id = ? and status = 'POSTED'", frozen, 1000, (ps, f) -> {
-                    ps.setInt(1, f.number());
-                    ps.setObject(2, OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC));
-                    ps.setLong(3, f.chainSeq());
-                    ps.setString(4, f.previousHash());
-                    ps.setString(5, f.hash());
-                    ps.setLong(6, f.id());
-                });
+        int updated = 0;
+        if (postgres()) {
+            for (int from = 0; from < frozen.size(); from += SET_CHUNK) {
+                updated += markFrozenSet(frozen.subList(from, Math.min(frozen.size(), from + SET_CHUNK)));
+            }
+        } else {
+            for (int[] counts : template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
+                    + " previous_hash = ?, hash = ? where id = ? and status = 'POSTED'", frozen, 1000, (ps, f) -> {
+                        ps.setInt(1, f.number());
+                        ps.setObject(2, OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC));
+                        ps.setLong(3, f.chainSeq());
+                        ps.setString(4, f.previousHash());
+                        ps.setString(5, f.hash());
+                        ps.setLong(6, f.id());
+                    })) {
+                for (int c : counts) {
+                    updated += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
+                }
+            }
+        }
+        if (updated != frozen.size()) {
+            // the section is locked: an entry that is no longer POSTED here means the books changed under the lock
+            throw new IllegalStateException("froze " + updated + " entries of " + frozen.size());
+        }
+    }
+
+    /** PostgreSQL: one statement for many entries. */
+    private int markFrozenSet(List<Frozen> frozen) {
+        int n = frozen.size();
+        Long[] ids = new Long[n];
+        Integer[] numbers = new Integer[n];
+        Long[] seqs = new Long[n];
+        String[] previous = new String[n];
+        String[] hashes = new String[n];
+        String[] frozenAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Frozen f = frozen.get(i);
+            ids[i] = f.id();
+            numbers[i] = f.number();
+            frozenAt[i] = OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC).toString();
+            seqs[i] = f.chainSeq();
+            previous[i] = f.previousHash();
+            hashes[i] = f.hash();
+        }
+        return jdbc.sql("update entry e set status = 'FROZEN', number = v.number, frozen_at = v.frozen_at, chain_seq = v.seq,"
+                + " previous_hash = v.previous, hash = v.hash from unnest(cast(:ids as bigint[]), cast(:numbers as int[]),"
+                + " cast(cast(:at as text[]) as timestamptz[]), cast(:seqs as bigint[]), cast(:previous as text[]),"
+                + " cast(:hashes as text[])) as v(id, number, frozen_at, seq, previous, hash)"
+                + " where e.id = v.id and e.status = 'POSTED'")
+                .param("ids", ids).param("numbers", numbers).param("at", frozenAt).param("seqs", seqs)
+                .param("previous", previous).param("hashes", hashes).update();
     }
 
     int lastNumber(long journalId, long fiscalYearId) {
