@@ -33,7 +33,11 @@ class EntryStore {
     /** Below this many entries, a JDBC batch costs less than opening a COPY. */
     static final int COPY_THRESHOLD = 200;
 
-    /** Rows of one set-based statement (monthly totals, freezing, look-ups by id or reference). */
+    /**
+     * Rows of one set-based statement (monthly totals, freezing) or values of one look-up. Look-ups
+     * join {@code unnest} of an array parameter: one statement, and an index lookup per value on
+     * both databases (H2 scans for an IN list on the last column of a key).
+     */
     static final int SET_CHUNK = 10_000;
     /** COPY data is sent to the server in pieces of about this many characters, while the next rows are built. */
     private static final int COPY_PIECE = 256 * 1024;
@@ -324,8 +328,7 @@ class EntryStore {
 
     private static final String ENTRY_COLUMNS = "select e.id, e.section_id, j.code as journal_code, e.fiscal_year_id,"
             + " e.entry_date, e.label, e.voucher_ref, e.source_kind, e.source_ref, e.status, e.number, e.frozen_at,"
-            + " e.chain_seq, e.previous_hash, e.hash, e.reversal_of, e.created_at, e.created_by"
-            + " from entry e join journal j on j.id = e.journal_id";
+            + " e.chain_seq, e.previous_hash, e.hash, e.reversal_of, e.created_at, e.created_by";
 
     Optional<Entry> find(long id) {
         List<Entry> found = findAll(List.of(id));
@@ -342,14 +345,16 @@ class EntryStore {
         for (int from = 0; from < all.size(); from += SET_CHUNK) {
             Long[] chunk = all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(Long[]::new);
             Map<Long, List<Line>> lines = new HashMap<>();
-            jdbc.sql("select entry_id, line_no, account_id, amount_cents, label, analytic_code from entry_line"
-                    + " where entry_id = any(:ids) order by entry_id, line_no").param("ids", chunk)
+            jdbc.sql("select l.entry_id, l.line_no, l.account_id, l.amount_cents, l.label, l.analytic_code"
+                    + " from unnest(cast(:ids as bigint array)) as k(id) join entry_line l on l.entry_id = k.id"
+                    + " order by l.entry_id, l.line_no").param("ids", chunk)
                     .query((rs, n) -> {
                         lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(3)).add(new Line(rs.getInt(2), rs.getLong(3),
                                 rs.getLong(4), rs.getString(5), rs.getString(6)));
                         return null;
                     }).list();
-            jdbc.sql(ENTRY_COLUMNS + " where e.id = any(:ids)").param("ids", chunk).query((rs, n) -> {
+            jdbc.sql(ENTRY_COLUMNS + " from unnest(cast(:ids as bigint array)) as k(id) join entry e on e.id = k.id"
+                    + " join journal j on j.id = e.journal_id").param("ids", chunk).query((rs, n) -> {
                 long id = rs.getLong("id");
                 OffsetDateTime frozenAt = rs.getObject("frozen_at", OffsetDateTime.class);
                 Object seq = rs.getObject("chain_seq");
@@ -399,7 +404,8 @@ class EntryStore {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(references);
         for (int from = 0; from < all.size(); from += SET_CHUNK) {
-            jdbc.sql("select reference, entry_id from entry_source where section_id = :s and kind = :k and reference = any(:refs)")
+            jdbc.sql("select s.reference, s.entry_id from unnest(cast(:refs as varchar array)) as r(reference)"
+                    + " join entry_source s on s.section_id = :s and s.kind = :k and s.reference = r.reference")
                     .param("s", sectionId).param("k", kind)
                     .param("refs", all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(String[]::new))
                     .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
