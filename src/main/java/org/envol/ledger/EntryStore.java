@@ -263,12 +263,13 @@ class EntryStore {
     private static void collect(Map<MonthKey, long[]> deltas, long sectionId, LocalDate date, List<Line> lines, int sign) {
         LocalDate month = date.withDayOfMonth(1);
         for (Line l : lines) {
-            long[] d = deltas.computeIfAbsent(new MonthKey(l.accountId(), month, sectionId), k -> new long[2]);
+            long[] d = deltas.computeIfAbsent(new MonthKey(l.accountId(), month, sectionId), k -> new long[3]);
             if (l.amountCents() > 0) {
                 d[0] += sign * l.amountCents();
             } else {
                 d[1] -= sign * l.amountCents();
             }
+            d[2] += sign;
         }
     }
 
@@ -288,17 +289,19 @@ class EntryStore {
         }
         template.batchUpdate("merge into account_month m using (select cast(? as bigint) as account_id,"
                 + " cast(? as date) as month_start, cast(? as bigint) as section_id, cast(? as bigint) as debit_cents,"
-                + " cast(? as bigint) as credit_cents) v on m.account_id = v.account_id and m.month_start = v.month_start"
+                + " cast(? as bigint) as credit_cents, cast(? as bigint) as line_count) v"
+                + " on m.account_id = v.account_id and m.month_start = v.month_start"
                 + " when matched then update set debit_cents = m.debit_cents + v.debit_cents,"
-                + " credit_cents = m.credit_cents + v.credit_cents"
-                + " when not matched then insert (account_id, month_start, section_id, debit_cents, credit_cents)"
-                + " values (v.account_id, v.month_start, v.section_id, v.debit_cents, v.credit_cents)",
+                + " credit_cents = m.credit_cents + v.credit_cents, line_count = m.line_count + v.line_count"
+                + " when not matched then insert (account_id, month_start, section_id, debit_cents, credit_cents, line_count)"
+                + " values (v.account_id, v.month_start, v.section_id, v.debit_cents, v.credit_cents, v.line_count)",
                 rows, 1000, (ps, r) -> {
                     ps.setLong(1, r.getKey().accountId());
                     ps.setObject(2, r.getKey().monthStart());
                     ps.setLong(3, r.getKey().sectionId());
                     ps.setLong(4, r.getValue()[0]);
                     ps.setLong(5, r.getValue()[1]);
+                    ps.setLong(6, r.getValue()[2]);
                 });
     }
 
@@ -310,6 +313,7 @@ class EntryStore {
         Long[] sections = new Long[n];
         Long[] debits = new Long[n];
         Long[] credits = new Long[n];
+        Long[] counts = new Long[n];
         for (int i = 0; i < n; i++) {
             MonthKey k = rows.get(i).getKey();
             accounts[i] = k.accountId();
@@ -317,13 +321,16 @@ class EntryStore {
             sections[i] = k.sectionId();
             debits[i] = rows.get(i).getValue()[0];
             credits[i] = rows.get(i).getValue()[1];
+            counts[i] = rows.get(i).getValue()[2];
         }
-        jdbc.sql("insert into account_month (account_id, month_start, section_id, debit_cents, credit_cents)"
+        jdbc.sql("insert into account_month (account_id, month_start, section_id, debit_cents, credit_cents, line_count)"
                 + " select * from unnest(cast(:a as bigint[]), cast(cast(:m as text[]) as date[]), cast(:s as bigint[]),"
-                + " cast(:d as bigint[]), cast(:c as bigint[]))"
+                + " cast(:d as bigint[]), cast(:c as bigint[]), cast(:n as bigint[]))"
                 + " on conflict (account_id, month_start) do update set debit_cents = account_month.debit_cents + excluded.debit_cents,"
-                + " credit_cents = account_month.credit_cents + excluded.credit_cents")
-                .param("a", accounts).param("m", months).param("s", sections).param("d", debits).param("c", credits).update();
+                + " credit_cents = account_month.credit_cents + excluded.credit_cents,"
+                + " line_count = account_month.line_count + excluded.line_count")
+                .param("a", accounts).param("m", months).param("s", sections).param("d", debits).param("c", credits)
+                .param("n", counts).update();
     }
 
     private static final String ENTRY_COLUMNS = "select e.id, e.section_id, j.code as journal_code, e.fiscal_year_id,"
