@@ -140,7 +140,7 @@ public class BalanceService {
     }
 
     /** Days of an account's history, in order, with how many counted lines they hold and their balance. */
-    private record Stretch(LocalDate from, long lines, long balanceCents) {
+    private record Stretch(LocalDate from, LocalDate to, long lines, long balanceCents) {
     }
 
     private List<Stretch> stretches(long accountId, LocalDate from, LocalDate to) {
@@ -150,12 +150,15 @@ public class BalanceService {
                 out.addAll(jdbc.sql("select month_start, line_count, debit_cents - credit_cents from account_month"
                         + " where account_id = ? and month_start >= ? and month_start <= ? order by month_start")
                         .params(accountId, span.from(), span.to())
-                        .query((rs, n) -> new Stretch(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3))).list());
+                        .query((rs, n) -> {
+                            LocalDate month = rs.getObject(1, LocalDate.class);
+                            return new Stretch(month, month.plusMonths(1).minusDays(1), rs.getLong(2), rs.getLong(3));
+                        }).list());
             } else {
                 out.add(jdbc.sql("select count(*), coalesce(sum(amount_cents), 0) from entry_line"
                         + " where account_id = ? and counted and entry_date between ? and ?")
                         .params(accountId, span.from(), span.to())
-                        .query((rs, n) -> new Stretch(span.from(), rs.getLong(1), rs.getLong(2))).single());
+                        .query((rs, n) -> new Stretch(span.from(), span.to(), rs.getLong(1), rs.getLong(2))).single());
             }
         }
         return out;
@@ -172,17 +175,18 @@ public class BalanceService {
         int p = Math.max(0, page);
         long opening = sum(BalanceCriteria.account(account.sectionId(), accountId, null, from.minusDays(1)))
                 .getOrDefault(accountId, Movement.ZERO).balanceCents();
-        // jump over the whole months before the page with their counts and totals, so that a page
-        // deep in a long history reads one month of lines, not every line before it
+        // jump over the whole months before the page with their counts and totals, and stop reading
+        // at the month where the page ends: a page deep in a long history reads a month or two of
+        // lines, not every line before (or after) it
         long skip = (long) p * size;
         long total = 0;
         long rangeCents = 0;
         long skipped = 0;
         long skippedCents = 0;
         LocalDate pageFrom = null;
+        LocalDate pageTo = to;
+        boolean pageEndFound = false;
         for (Stretch stretch : stretches(accountId, from, to)) {
-            total += stretch.lines();
-            rangeCents += stretch.balanceCents();
             if (pageFrom == null) {
                 if (skipped + stretch.lines() <= skip) {
                     skipped += stretch.lines();
@@ -190,6 +194,12 @@ public class BalanceService {
                 } else {
                     pageFrom = stretch.from();
                 }
+            }
+            total += stretch.lines();
+            rangeCents += stretch.balanceCents();
+            if (!pageEndFound && total >= skip + size) {
+                pageEndFound = true;
+                pageTo = stretch.to();
             }
         }
         long before = opening + skippedCents;
@@ -200,7 +210,7 @@ public class BalanceService {
                 + " order by entry_date, entry_id, line_no limit :lim offset :off) l"
                 + " join entry e on e.id = l.entry_id join journal j on j.id = e.journal_id"
                 + " order by l.entry_date, l.entry_id, l.line_no")
-                .param("a", accountId).param("f", pageFrom).param("t", to).param("lim", size).param("off", skip - skipped)
+                .param("a", accountId).param("f", pageFrom).param("t", pageTo).param("lim", size).param("off", skip - skipped)
                 .query((rs, n) -> new Statement.Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         (Integer) rs.getObject(4), EntryStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getLong(9), before + rs.getLong(10)))
