@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.envol.EnvolApplication;
 import org.envol.security.SystemActor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,10 +60,10 @@ public class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Environment environment;
+    private final DataSource configured;
 
-    BenchCommand(Environment environment) {
-        this.environment = environment;
+    BenchCommand(DataSource configured) {
+        this.configured = configured;
     }
 
     @Override
@@ -77,7 +77,7 @@ public class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LedgerBench.Plan plan = new LedgerBench.Plan(entries, seed, batch, freeze, runs, members);
         double loadBefore = loadAverage();
-        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, environment, postgresSettings)) {
+        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings)) {
             out.printf("Envol ledger benchmark on %s%n", database.description());
             out.flush();
             LedgerBench.Figures figures;

