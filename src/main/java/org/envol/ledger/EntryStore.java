@@ -33,11 +33,7 @@ class EntryStore {
     /** Below this many entries, a JDBC batch costs less than opening a COPY. */
     static final int COPY_THRESHOLD = 200;
 
-    /**
-     * Rows of one set-based statement (monthly totals, freezing) or values of one look-up. Look-ups
-     * join {@code unnest} of an array parameter: one statement, and an index lookup per value on
-     * both databases (H2 scans for an IN list on the last column of a key).
-     */
+    /** Rows of one set-based statement (monthly totals). */
     static final int SET_CHUNK = 10_000;
     /** COPY data is sent to the server in pieces of about this many characters, while the next rows are built. */
     private static final int COPY_PIECE = 256 * 1024;
@@ -51,6 +47,26 @@ class EntryStore {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+    }
+
+    /** How many keys one look-up takes. */
+    private static final int KEYS_PER_LOOKUP = 1_000;
+
+    /**
+     * FROM and WHERE for the rows of {@code table} (alias {@code t}, then {@code joins}) whose
+     * {@code column} is one of the array parameter {@code :keys} and that meet {@code condition}:
+     * one index lookup per key, whatever the statistics say. On PostgreSQL a LATERAL subquery run
+     * once per key (a plain join or {@code = any} was planned as a scan of the whole table while a
+     * bulk load outgrew the statistics); on H2 a join with unnest (H2 scans for {@code = any}, and
+     * for an IN list on the last column of a key).
+     */
+    private String keyed(String table, String column, String type, String condition, String joins) {
+        String keys = " from unnest(cast(:keys as " + type + " array)) as k(v)";
+        return postgres()
+                ? keys + " cross join lateral (select * from " + table + " t where t." + column + " = k.v" + condition
+                        + " offset 0) t" // offset 0: kept a subquery, not flattened into a join the planner may turn into a scan
+                        + joins + " where true"
+                : keys + " join " + table + " t on t." + column + " = k.v" + condition + joins + " where true";
     }
 
     /** PostgreSQL gets COPY and set-based statements on arrays; H2 gets JDBC batches. */
@@ -333,9 +349,9 @@ class EntryStore {
                 .param("n", counts).update();
     }
 
-    private static final String ENTRY_COLUMNS = "select e.id, e.section_id, j.code as journal_code, e.fiscal_year_id,"
-            + " e.entry_date, e.label, e.voucher_ref, e.source_kind, e.source_ref, e.status, e.number, e.frozen_at,"
-            + " e.chain_seq, e.previous_hash, e.hash, e.reversal_of, e.created_at, e.created_by";
+    private static final String ENTRY_COLUMNS = "select t.id, t.section_id, j.code as journal_code, t.fiscal_year_id,"
+            + " t.entry_date, t.label, t.voucher_ref, t.source_kind, t.source_ref, t.status, t.number, t.frozen_at,"
+            + " t.chain_seq, t.previous_hash, t.hash, t.reversal_of, t.created_at, t.created_by";
 
     Optional<Entry> find(long id) {
         List<Entry> found = findAll(List.of(id));
@@ -349,19 +365,18 @@ class EntryStore {
         }
         Map<Long, Entry> byId = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += SET_CHUNK) {
-            Long[] chunk = all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(Long[]::new);
+        for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+            Long[] chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_LOOKUP)).toArray(Long[]::new);
             Map<Long, List<Line>> lines = new HashMap<>();
-            jdbc.sql("select l.entry_id, l.line_no, l.account_id, l.amount_cents, l.label, l.analytic_code"
-                    + " from unnest(cast(:ids as bigint array)) as k(id) join entry_line l on l.entry_id = k.id"
-                    + " order by l.entry_id, l.line_no").param("ids", chunk)
+            jdbc.sql("select t.entry_id, t.line_no, t.account_id, t.amount_cents, t.label, t.analytic_code"
+                    + keyed("entry_line", "entry_id", "bigint", "", "") + " order by t.entry_id, t.line_no").param("keys", chunk)
                     .query((rs, n) -> {
                         lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(3)).add(new Line(rs.getInt(2), rs.getLong(3),
                                 rs.getLong(4), rs.getString(5), rs.getString(6)));
                         return null;
                     }).list();
-            jdbc.sql(ENTRY_COLUMNS + " from unnest(cast(:ids as bigint array)) as k(id) join entry e on e.id = k.id"
-                    + " join journal j on j.id = e.journal_id").param("ids", chunk).query((rs, n) -> {
+            jdbc.sql(ENTRY_COLUMNS + keyed("entry", "id", "bigint", "", " join journal j on j.id = t.journal_id"))
+                    .param("keys", chunk).query((rs, n) -> {
                 long id = rs.getLong("id");
                 OffsetDateTime frozenAt = rs.getObject("frozen_at", OffsetDateTime.class);
                 Object seq = rs.getObject("chain_seq");
@@ -410,11 +425,11 @@ class EntryStore {
     Map<String, Long> currentFor(long sectionId, String kind, Collection<String> references) {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(references);
-        for (int from = 0; from < all.size(); from += SET_CHUNK) {
-            jdbc.sql("select s.reference, s.entry_id from unnest(cast(:refs as varchar array)) as r(reference)"
-                    + " join entry_source s on s.section_id = :s and s.kind = :k and s.reference = r.reference")
+        for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+            jdbc.sql("select t.reference, t.entry_id"
+                    + keyed("entry_source", "reference", "varchar", " and t.section_id = :s and t.kind = :k", ""))
                     .param("s", sectionId).param("k", kind)
-                    .param("refs", all.subList(from, Math.min(all.size(), from + SET_CHUNK)).toArray(String[]::new))
+                    .param("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_LOOKUP)).toArray(String[]::new))
                     .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
         }
         return out;
@@ -464,59 +479,30 @@ class EntryStore {
     record Frozen(long id, int number, Instant frozenAt, long chainSeq, String previousHash, String hash) {
     }
 
-    /** Writes the numbers, dates and links of freshly frozen entries; each must still be POSTED. */
+    /**
+     * Writes the numbers, dates and links of freshly frozen entries; each must still be POSTED.
+     * One update by primary key per entry, in JDBC batches: an index lookup each, whatever the
+     * statistics say.
+     */
     void markFrozen(List<Frozen> frozen) {
         int updated = 0;
-        if (postgres()) {
-            for (int from = 0; from < frozen.size(); from += SET_CHUNK) {
-                updated += markFrozenSet(frozen.subList(from, Math.min(frozen.size(), from + SET_CHUNK)));
-            }
-        } else {
-            for (int[] counts : template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
-                    + " previous_hash = ?, hash = ? where id = ? and status = 'POSTED'", frozen, 1000, (ps, f) -> {
-                        ps.setInt(1, f.number());
-                        ps.setObject(2, OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC));
-                        ps.setLong(3, f.chainSeq());
-                        ps.setString(4, f.previousHash());
-                        ps.setString(5, f.hash());
-                        ps.setLong(6, f.id());
-                    })) {
-                for (int c : counts) {
-                    updated += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
-                }
+        for (int[] counts : template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
+                + " previous_hash = ?, hash = ? where id = ? and status = 'POSTED'", frozen, 1000, (ps, f) -> {
+                    ps.setInt(1, f.number());
+                    ps.setObject(2, OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC));
+                    ps.setLong(3, f.chainSeq());
+                    ps.setString(4, f.previousHash());
+                    ps.setString(5, f.hash());
+                    ps.setLong(6, f.id());
+                })) {
+            for (int c : counts) {
+                updated += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
             }
         }
         if (updated != frozen.size()) {
             // the section is locked: an entry that is no longer POSTED here means the books changed under the lock
             throw new IllegalStateException("froze " + updated + " entries of " + frozen.size());
         }
-    }
-
-    /** PostgreSQL: one statement for many entries. */
-    private int markFrozenSet(List<Frozen> frozen) {
-        int n = frozen.size();
-        Long[] ids = new Long[n];
-        Integer[] numbers = new Integer[n];
-        Long[] seqs = new Long[n];
-        String[] previous = new String[n];
-        String[] hashes = new String[n];
-        String[] frozenAt = new String[n];
-        for (int i = 0; i < n; i++) {
-            Frozen f = frozen.get(i);
-            ids[i] = f.id();
-            numbers[i] = f.number();
-            frozenAt[i] = OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC).toString();
-            seqs[i] = f.chainSeq();
-            previous[i] = f.previousHash();
-            hashes[i] = f.hash();
-        }
-        return jdbc.sql("update entry e set status = 'FROZEN', number = v.number, frozen_at = v.frozen_at, chain_seq = v.seq,"
-                + " previous_hash = v.previous, hash = v.hash from unnest(cast(:ids as bigint[]), cast(:numbers as int[]),"
-                + " cast(cast(:at as text[]) as timestamptz[]), cast(:seqs as bigint[]), cast(:previous as text[]),"
-                + " cast(:hashes as text[])) as v(id, number, frozen_at, seq, previous, hash)"
-                + " where e.id = v.id and e.status = 'POSTED'")
-                .param("ids", ids).param("numbers", numbers).param("at", frozenAt).param("seqs", seqs)
-                .param("previous", previous).param("hashes", hashes).update();
     }
 
     int lastNumber(long journalId, long fiscalYearId) {

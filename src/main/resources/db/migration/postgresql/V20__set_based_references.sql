@@ -19,8 +19,11 @@ alter table entry_source drop constraint entry_source_entry_id_fkey,
   drop constraint entry_source_section_id_fkey;
 
 -- Locks FOR KEY SHARE the rows of parent whose id is in ids (distinct, not null) and fails unless
--- all exist. parent is one of this file's table names, never user input.
-create function envol_require_rows(parent regclass, ids bigint[], child text) returns void language plpgsql as $$
+-- all exist. parent is one of this file's table names, never user input. Always by the primary
+-- key: while a bulk load outgrows the statistics, the planner would otherwise read a whole table
+-- for a few thousand ids, once per statement.
+create function envol_require_rows(parent regclass, ids bigint[], child text) returns void language plpgsql
+set enable_seqscan = off as $$
 declare
   found bigint;
 begin
@@ -179,7 +182,8 @@ create trigger entry_deleted after delete on entry
 
 -- ---- the guard of V3 against lines added to a frozen entry, with a plan that stays an index
 -- lookup per entry however large the table grows
-create or replace function envol_guard_line_into_frozen() returns trigger language plpgsql as $$
+create or replace function envol_guard_line_into_frozen() returns trigger language plpgsql
+set enable_seqscan = off as $$
 begin
   if exists (select 1 from entry e where e.id = any(array(select distinct entry_id from new_lines)) and e.status = 'FROZEN') then
     raise exception 'ENVOL_FROZEN: a line cannot be added to a validated (frozen) entry';
