@@ -35,6 +35,8 @@ class EntryStore {
 
     /** Rows of one set-based statement (monthly totals). */
     static final int SET_CHUNK = 10_000;
+    /** Keys of one look-up by entry id or source reference. */
+    private static final int KEYS_PER_LOOKUP = 1_000;
     /** COPY data is sent to the server in pieces of about this many characters, while the next rows are built. */
     private static final int COPY_PIECE = 256 * 1024;
 
@@ -48,9 +50,6 @@ class EntryStore {
         this.template = template;
         this.dataSource = dataSource;
     }
-
-    /** How many keys one look-up takes. */
-    private static final int KEYS_PER_LOOKUP = 1_000;
 
     /**
      * FROM and WHERE for the rows of {@code table} (alias {@code t}, then {@code joins}) whose
