@@ -180,6 +180,33 @@ end $$;
 create trigger entry_deleted after delete on entry
   for each row execute function envol_entry_deleted();
 
+-- TRUNCATE, as a foreign key has it, must take the referring tables along: checked after the
+-- command, when every table it names is empty (TRUNCATE … CASCADE no longer reaches them).
+create function envol_truncated_alone() returns trigger language plpgsql as $$
+declare
+  referring text;
+  found boolean;
+begin
+  foreach referring in array tg_argv loop
+    execute format('select exists (select 1 from %I)', referring) into found;
+    if found then
+      raise exception using errcode = 'foreign_key_violation',
+        message = format('ENVOL_REFERENCE: %s cannot be truncated without %s, which refers to it', tg_table_name, referring);
+    end if;
+  end loop;
+  return null;
+end $$;
+create trigger section_truncated after truncate on section
+  for each statement execute function envol_truncated_alone('entry', 'entry_source');
+create trigger journal_truncated after truncate on journal
+  for each statement execute function envol_truncated_alone('entry');
+create trigger fiscal_year_truncated after truncate on fiscal_year
+  for each statement execute function envol_truncated_alone('entry');
+create trigger account_truncated after truncate on account
+  for each statement execute function envol_truncated_alone('entry_line');
+create trigger entry_truncated after truncate on entry
+  for each statement execute function envol_truncated_alone('entry_line', 'entry_source');
+
 -- ---- the guard of V3 against lines added to a frozen entry, with a plan that stays an index
 -- lookup per entry however large the table grows
 create or replace function envol_guard_line_into_frozen() returns trigger language plpgsql

@@ -149,6 +149,14 @@ class ReferencesTest {
     }
 
     @Test
+    void entriesCannotBeTruncatedWithoutTheirLines() {
+        long entries = count("select count(*) from entry");
+        assertThatThrownBy(() -> jdbc.sql("truncate table entry").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("truncate table account").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(count("select count(*) from entry")).isEqualTo(entries);
+    }
+
+    @Test
     void theLedgerStillDeletesADraftWithItsSourceAndLines() {
         EntryDraft d = club.draft(DAY, "Facture", club.expense(), club.bank(), 5_000);
         Entry draft = SystemActor.run("test", () -> ledger.saveDraft(new EntryDraft(d.sectionId(), "AC", d.date(), d.label(), null,
