@@ -41,28 +41,39 @@ public class BalanceService {
     }
 
     private Map<Long, Movement> sum(BalanceCriteria c) {
-        LocalDate from = c.from() == null ? BEGINNING : c.from();
-        LocalDate to = c.to();
         Map<Long, Movement> out = new HashMap<>();
+        for (Span span : spans(c.from() == null ? BEGINNING : c.from(), c.to())) {
+            if (span.wholeMonths()) {
+                addMonths(out, c, span.from(), span.to().plusDays(1));
+            } else {
+                addLines(out, c, span.from(), span.to());
+            }
+        }
+        return out;
+    }
+
+    /** Consecutive days: either whole months (read from {@code account_month}) or days of one month (read from the lines). */
+    record Span(LocalDate from, LocalDate to, boolean wholeMonths) {
+    }
+
+    /** [from, to] cut, in order, into the days before the first whole month, the whole months, and the days after. */
+    static List<Span> spans(LocalDate from, LocalDate to) {
+        List<Span> out = new ArrayList<>(3);
         if (to.isBefore(from)) {
             return out;
         }
-        // whole months inside [from, to]
-        LocalDate firstFull = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate afterLastFull = to.plusDays(1).withDayOfMonth(1); // first day of the month after the last whole month
-        if (to.plusDays(1).getDayOfMonth() == 1) {
-            afterLastFull = to.plusDays(1);
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastWhole = to.plusDays(1).withDayOfMonth(1); // first day of the month after the last whole month
+        if (!firstWhole.isBefore(afterLastWhole)) {
+            out.add(new Span(from, to, false));
+            return out;
         }
-        if (firstFull.isBefore(afterLastFull)) {
-            addMonths(out, c, firstFull, afterLastFull);
-            if (from.isBefore(firstFull)) {
-                addLines(out, c, from, firstFull.minusDays(1));
-            }
-            if (!afterLastFull.isAfter(to)) {
-                addLines(out, c, afterLastFull, to);
-            }
-        } else {
-            addLines(out, c, from, to);
+        if (from.isBefore(firstWhole)) {
+            out.add(new Span(from, firstWhole.minusDays(1), false));
+        }
+        out.add(new Span(firstWhole, afterLastWhole.minusDays(1), true));
+        if (!afterLastWhole.isAfter(to)) {
+            out.add(new Span(afterLastWhole, to, false));
         }
         return out;
     }
@@ -128,6 +139,31 @@ public class BalanceService {
         return tb;
     }
 
+    /** Days of an account's history, in order, with how many counted lines they hold and their balance. */
+    private record Stretch(LocalDate from, LocalDate to, long lines, long balanceCents) {
+    }
+
+    private List<Stretch> stretches(long accountId, LocalDate from, LocalDate to) {
+        List<Stretch> out = new ArrayList<>();
+        for (Span span : spans(from, to)) {
+            if (span.wholeMonths()) {
+                out.addAll(jdbc.sql("select month_start, line_count, debit_cents - credit_cents from account_month"
+                        + " where account_id = ? and month_start >= ? and month_start <= ? order by month_start")
+                        .params(accountId, span.from(), span.to())
+                        .query((rs, n) -> {
+                            LocalDate month = rs.getObject(1, LocalDate.class);
+                            return new Stretch(month, month.plusMonths(1).minusDays(1), rs.getLong(2), rs.getLong(3));
+                        }).list());
+            } else {
+                out.add(jdbc.sql("select count(*), coalesce(sum(amount_cents), 0) from entry_line"
+                        + " where account_id = ? and counted and entry_date between ? and ?")
+                        .params(accountId, span.from(), span.to())
+                        .query((rs, n) -> new Stretch(span.from(), span.to(), rs.getLong(1), rs.getLong(2))).single());
+            }
+        }
+        return out;
+    }
+
     /**
      * A page of an account's counted lines between two dates, oldest first, with the running
      * balance from the opening balance at {@code from}.
@@ -139,21 +175,46 @@ public class BalanceService {
         int p = Math.max(0, page);
         long opening = sum(BalanceCriteria.account(account.sectionId(), accountId, null, from.minusDays(1)))
                 .getOrDefault(accountId, Movement.ZERO).balanceCents();
-        Movement inRange = sum(BalanceCriteria.account(account.sectionId(), accountId, from, to)).getOrDefault(accountId, Movement.ZERO);
-        long total = jdbc.sql("select count(*) from entry_line where account_id = ? and counted and entry_date between ? and ?")
-                .params(accountId, from, to).query(Long.class).single();
-        List<Statement.Row> rows = jdbc.sql("select l.entry_id, l.entry_date, j.code, e.number, e.status, e.label, l.label,"
-                + " e.voucher_ref, l.amount_cents, l.running from (select entry_id, line_no, entry_date, amount_cents, label,"
-                + " sum(amount_cents) over (order by entry_date, entry_id, line_no rows unbounded preceding) as running"
-                + " from entry_line where account_id = :a and counted and entry_date between :f and :t"
+        // jump over the whole months before the page with their counts and totals, and stop reading
+        // at the month where the page ends: a page deep in a long history reads a month or two of
+        // lines, not every line before (or after) it
+        long skip = (long) p * size;
+        long total = 0;
+        long rangeCents = 0;
+        long skipped = 0;
+        long skippedCents = 0;
+        LocalDate pageFrom = null;
+        LocalDate pageTo = to;
+        boolean pageEndFound = false;
+        for (Stretch stretch : stretches(accountId, from, to)) {
+            if (pageFrom == null) {
+                if (skipped + stretch.lines() <= skip) {
+                    skipped += stretch.lines();
+                    skippedCents += stretch.balanceCents();
+                } else {
+                    pageFrom = stretch.from();
+                }
+            }
+            total += stretch.lines();
+            rangeCents += stretch.balanceCents();
+            if (!pageEndFound && total >= skip + size) {
+                pageEndFound = true;
+                pageTo = stretch.to();
+            }
+        }
+        long before = opening + skippedCents;
+        List<Statement.Row> rows = pageFrom == null ? List.of() : jdbc.sql("select l.entry_id, l.entry_date, j.code, e.number,"
+                + " e.status, e.label, l.label, e.voucher_ref, l.amount_cents, l.running from (select entry_id, line_no, entry_date,"
+                + " amount_cents, label, sum(amount_cents) over (order by entry_date, entry_id, line_no rows unbounded preceding)"
+                + " as running from entry_line where account_id = :a and counted and entry_date between :f and :t"
                 + " order by entry_date, entry_id, line_no limit :lim offset :off) l"
                 + " join entry e on e.id = l.entry_id join journal j on j.id = e.journal_id"
                 + " order by l.entry_date, l.entry_id, l.line_no")
-                .param("a", accountId).param("f", from).param("t", to).param("lim", size).param("off", (long) p * size)
+                .param("a", accountId).param("f", pageFrom).param("t", pageTo).param("lim", size).param("off", skip - skipped)
                 .query((rs, n) -> new Statement.Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         (Integer) rs.getObject(4), EntryStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getLong(9), opening + rs.getLong(10)))
+                        rs.getString(8), rs.getLong(9), before + rs.getLong(10)))
                 .list();
-        return new Statement(account, from, to, opening, opening + inRange.balanceCents(), rows, p, size, total);
+        return new Statement(account, from, to, opening, opening + rangeCents, rows, p, size, total);
     }
 }

@@ -1,7 +1,6 @@
 package org.envol.ledger;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +33,47 @@ class EntryStore {
     /** Below this many entries, a JDBC batch costs less than opening a COPY. */
     static final int COPY_THRESHOLD = 200;
 
+    /** Rows of one set-based statement (monthly totals). */
+    static final int SET_CHUNK = 10_000;
+    /** Keys of one look-up by entry id or source reference. */
+    private static final int KEYS_PER_LOOKUP = 1_000;
+    /** COPY data is sent to the server in pieces of about this many characters, while the next rows are built. */
+    private static final int COPY_PIECE = 256 * 1024;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private volatile Boolean postgres;
 
     EntryStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+    }
+
+    /**
+     * FROM and WHERE for the rows of {@code table} (alias {@code t}, then {@code joins}) whose
+     * {@code column} is one of the array parameter {@code :keys} and that meet {@code condition}:
+     * one index lookup per key, whatever the statistics say. On PostgreSQL a LATERAL subquery run
+     * once per key (a plain join or {@code = any} was planned as a scan of the whole table while a
+     * bulk load outgrew the statistics); on H2 a join with unnest (H2 scans for {@code = any}, and
+     * for an IN list on the last column of a key).
+     */
+    private String keyed(String table, String column, String type, String condition, String joins) {
+        String keys = " from unnest(cast(:keys as " + type + " array)) as k(v)";
+        return postgres()
+                ? keys + " cross join lateral (select * from " + table + " t where t." + column + " = k.v" + condition
+                        + " offset 0) t" // offset 0: kept a subquery, not flattened into a join the planner may turn into a scan
+                        + joins + " where true"
+                : keys + " join " + table + " t on t." + column + " = k.v" + condition + joins + " where true";
+    }
+
+    /** PostgreSQL gets COPY and set-based statements on arrays; H2 gets JDBC batches. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = template.execute((java.sql.Connection c) -> c.isWrapperFor(PGConnection.class));
+        }
+        return postgres;
     }
 
     /** Reserves {@code count} consecutive entry ids. */
@@ -65,7 +99,7 @@ class EntryStore {
             } else {
                 batchInsert(entries);
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not write entries", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -116,32 +150,78 @@ class EntryStore {
                 + " label, analytic_code, counted) values (?,?,?,?,?,?,?,?,?)", rows);
     }
 
-    private void copy(PGConnection pg, List<NewEntry> entries) throws SQLException, IOException {
-        StringBuilder entryRows = new StringBuilder(entries.size() * 160);
-        StringBuilder lineRows = new StringBuilder(entries.size() * 240);
-        StringBuilder sourceRows = new StringBuilder();
-        for (NewEntry e : entries) {
-            EntryDraft d = e.draft();
-            row(entryRows, e.id(), d.sectionId(), e.journalId(), e.fiscalYearId(), d.date(), d.label(), d.voucherRef(),
-                    e.source().kind(), e.source().reference(), e.status().name(), e.reversalOf(),
-                    OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC), e.createdBy());
-            int no = 1;
-            for (LineDraft l : d.lines()) {
-                row(lineRows, e.id(), no++, d.sectionId(), l.accountId(), d.date(), l.amountCents(), l.label(),
-                        l.analyticCode(), e.status().counted());
+    private void copy(PGConnection pg, List<NewEntry> entries) throws SQLException {
+        try (CopyStream rows = new CopyStream(pg, "copy entry (id, section_id, journal_id, fiscal_year_id, entry_date, label,"
+                + " voucher_ref, source_kind, source_ref, status, reversal_of, created_at, created_by) from stdin")) {
+            for (NewEntry e : entries) {
+                EntryDraft d = e.draft();
+                rows.row(e.id(), d.sectionId(), e.journalId(), e.fiscalYearId(), d.date(), d.label(), d.voucherRef(),
+                        e.source().kind(), e.source().reference(), e.status().name(), e.reversalOf(),
+                        OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC), e.createdBy());
             }
-            if (e.registerSource()) {
-                row(sourceRows, d.sectionId(), e.source().kind(), e.source().reference(), e.id());
+            rows.finish();
+        }
+        try (CopyStream rows = new CopyStream(pg, "copy entry_line (entry_id, line_no, section_id, account_id, entry_date,"
+                + " amount_cents, label, analytic_code, counted) from stdin")) {
+            for (NewEntry e : entries) {
+                EntryDraft d = e.draft();
+                int no = 1;
+                for (LineDraft l : d.lines()) {
+                    rows.row(e.id(), no++, d.sectionId(), l.accountId(), d.date(), l.amountCents(), l.label(),
+                            l.analyticCode(), e.status().counted());
+                }
+            }
+            rows.finish();
+        }
+        if (entries.stream().anyMatch(NewEntry::registerSource)) {
+            try (CopyStream rows = new CopyStream(pg, "copy entry_source (section_id, kind, reference, entry_id) from stdin")) {
+                for (NewEntry e : entries) {
+                    if (e.registerSource()) {
+                        rows.row(e.draft().sectionId(), e.source().kind(), e.source().reference(), e.id());
+                    }
+                }
+                rows.finish();
             }
         }
-        var copy = pg.getCopyAPI();
-        copy.copyIn("copy entry (id, section_id, journal_id, fiscal_year_id, entry_date, label, voucher_ref, source_kind,"
-                + " source_ref, status, reversal_of, created_at, created_by) from stdin", new StringReader(entryRows.toString()));
-        copy.copyIn("copy entry_line (entry_id, line_no, section_id, account_id, entry_date, amount_cents, label,"
-                + " analytic_code, counted) from stdin", new StringReader(lineRows.toString()));
-        if (!sourceRows.isEmpty()) {
-            copy.copyIn("copy entry_source (section_id, kind, reference, entry_id) from stdin",
-                    new StringReader(sourceRows.toString()));
+    }
+
+    /**
+     * One COPY … FROM STDIN, fed piece by piece: the server parses a piece while the next rows are
+     * built. Closed without {@link #finish()}, the COPY is cancelled and writes nothing.
+     */
+    private static final class CopyStream implements AutoCloseable {
+        private final CopyIn in;
+        private final StringBuilder piece = new StringBuilder(COPY_PIECE + 4096);
+
+        CopyStream(PGConnection pg, String sql) throws SQLException {
+            this.in = pg.getCopyAPI().copyIn(sql);
+        }
+
+        void row(Object... values) throws SQLException {
+            EntryStore.row(piece, values);
+            if (piece.length() >= COPY_PIECE) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            byte[] bytes = piece.toString().getBytes(StandardCharsets.UTF_8);
+            piece.setLength(0);
+            in.writeToCopy(bytes, 0, bytes.length);
+        }
+
+        void finish() throws SQLException {
+            if (piece.length() > 0) {
+                send();
+            }
+            in.endCopy();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
@@ -198,12 +278,13 @@ class EntryStore {
     private static void collect(Map<MonthKey, long[]> deltas, long sectionId, LocalDate date, List<Line> lines, int sign) {
         LocalDate month = date.withDayOfMonth(1);
         for (Line l : lines) {
-            long[] d = deltas.computeIfAbsent(new MonthKey(l.accountId(), month, sectionId), k -> new long[2]);
+            long[] d = deltas.computeIfAbsent(new MonthKey(l.accountId(), month, sectionId), k -> new long[3]);
             if (l.amountCents() > 0) {
                 d[0] += sign * l.amountCents();
             } else {
                 d[1] -= sign * l.amountCents();
             }
+            d[2] += sign;
         }
     }
 
@@ -212,26 +293,64 @@ class EntryStore {
             return;
         }
         List<Map.Entry<MonthKey, long[]>> rows = new ArrayList<>(deltas.entrySet());
+        // in the same order in every transaction, so that two never wait for each other's rows
+        rows.sort(Comparator.comparing((Map.Entry<MonthKey, long[]> r) -> r.getKey().accountId())
+                .thenComparing(r -> r.getKey().monthStart()));
+        if (postgres()) {
+            for (int from = 0; from < rows.size(); from += SET_CHUNK) {
+                upsertMonths(rows.subList(from, Math.min(rows.size(), from + SET_CHUNK)));
+            }
+            return;
+        }
         template.batchUpdate("merge into account_month m using (select cast(? as bigint) as account_id,"
                 + " cast(? as date) as month_start, cast(? as bigint) as section_id, cast(? as bigint) as debit_cents,"
-                + " cast(? as bigint) as credit_cents) v on m.account_id = v.account_id and m.month_start = v.month_start"
+                + " cast(? as bigint) as credit_cents, cast(? as bigint) as line_count) v"
+                + " on m.account_id = v.account_id and m.month_start = v.month_start"
                 + " when matched then update set debit_cents = m.debit_cents + v.debit_cents,"
-                + " credit_cents = m.credit_cents + v.credit_cents"
-                + " when not matched then insert (account_id, month_start, section_id, debit_cents, credit_cents)"
-                + " values (v.account_id, v.month_start, v.section_id, v.debit_cents, v.credit_cents)",
+                + " credit_cents = m.credit_cents + v.credit_cents, line_count = m.line_count + v.line_count"
+                + " when not matched then insert (account_id, month_start, section_id, debit_cents, credit_cents, line_count)"
+                + " values (v.account_id, v.month_start, v.section_id, v.debit_cents, v.credit_cents, v.line_count)",
                 rows, 1000, (ps, r) -> {
                     ps.setLong(1, r.getKey().accountId());
                     ps.setObject(2, r.getKey().monthStart());
                     ps.setLong(3, r.getKey().sectionId());
                     ps.setLong(4, r.getValue()[0]);
                     ps.setLong(5, r.getValue()[1]);
+                    ps.setLong(6, r.getValue()[2]);
                 });
     }
 
-    private static final String ENTRY_COLUMNS = "select e.id, e.section_id, j.code as journal_code, e.fiscal_year_id,"
-            + " e.entry_date, e.label, e.voucher_ref, e.source_kind, e.source_ref, e.status, e.number, e.frozen_at,"
-            + " e.chain_seq, e.previous_hash, e.hash, e.reversal_of, e.created_at, e.created_by"
-            + " from entry e join journal j on j.id = e.journal_id";
+    /** PostgreSQL: the monthly totals of a whole batch in one statement. */
+    private void upsertMonths(List<Map.Entry<MonthKey, long[]>> rows) {
+        int n = rows.size();
+        Long[] accounts = new Long[n];
+        String[] months = new String[n];
+        Long[] sections = new Long[n];
+        Long[] debits = new Long[n];
+        Long[] credits = new Long[n];
+        Long[] counts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            MonthKey k = rows.get(i).getKey();
+            accounts[i] = k.accountId();
+            months[i] = k.monthStart().toString();
+            sections[i] = k.sectionId();
+            debits[i] = rows.get(i).getValue()[0];
+            credits[i] = rows.get(i).getValue()[1];
+            counts[i] = rows.get(i).getValue()[2];
+        }
+        jdbc.sql("insert into account_month (account_id, month_start, section_id, debit_cents, credit_cents, line_count)"
+                + " select * from unnest(cast(:a as bigint[]), cast(cast(:m as text[]) as date[]), cast(:s as bigint[]),"
+                + " cast(:d as bigint[]), cast(:c as bigint[]), cast(:n as bigint[]))"
+                + " on conflict (account_id, month_start) do update set debit_cents = account_month.debit_cents + excluded.debit_cents,"
+                + " credit_cents = account_month.credit_cents + excluded.credit_cents,"
+                + " line_count = account_month.line_count + excluded.line_count")
+                .param("a", accounts).param("m", months).param("s", sections).param("d", debits).param("c", credits)
+                .param("n", counts).update();
+    }
+
+    private static final String ENTRY_COLUMNS = "select t.id, t.section_id, j.code as journal_code, t.fiscal_year_id,"
+            + " t.entry_date, t.label, t.voucher_ref, t.source_kind, t.source_ref, t.status, t.number, t.frozen_at,"
+            + " t.chain_seq, t.previous_hash, t.hash, t.reversal_of, t.created_at, t.created_by";
 
     Optional<Entry> find(long id) {
         List<Entry> found = findAll(List.of(id));
@@ -245,17 +364,18 @@ class EntryStore {
         }
         Map<Long, Entry> byId = new LinkedHashMap<>();
         List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+        for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+            Long[] chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_LOOKUP)).toArray(Long[]::new);
             Map<Long, List<Line>> lines = new HashMap<>();
-            jdbc.sql("select entry_id, line_no, account_id, amount_cents, label, analytic_code from entry_line"
-                    + " where entry_id in (:ids) order by entry_id, line_no").param("ids", chunk)
+            jdbc.sql("select t.entry_id, t.line_no, t.account_id, t.amount_cents, t.label, t.analytic_code"
+                    + keyed("entry_line", "entry_id", "bigint", "", "") + " order by t.entry_id, t.line_no").param("keys", chunk)
                     .query((rs, n) -> {
-                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Line(rs.getInt(2), rs.getLong(3),
+                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(3)).add(new Line(rs.getInt(2), rs.getLong(3),
                                 rs.getLong(4), rs.getString(5), rs.getString(6)));
                         return null;
                     }).list();
-            jdbc.sql(ENTRY_COLUMNS + " where e.id in (:ids)").param("ids", chunk).query((rs, n) -> {
+            jdbc.sql(ENTRY_COLUMNS + keyed("entry", "id", "bigint", "", " join journal j on j.id = t.journal_id"))
+                    .param("keys", chunk).query((rs, n) -> {
                 long id = rs.getLong("id");
                 OffsetDateTime frozenAt = rs.getObject("frozen_at", OffsetDateTime.class);
                 Object seq = rs.getObject("chain_seq");
@@ -304,9 +424,11 @@ class EntryStore {
     Map<String, Long> currentFor(long sectionId, String kind, Collection<String> references) {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(references);
-        for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql("select reference, entry_id from entry_source where section_id = :s and kind = :k and reference in (:refs)")
-                    .param("s", sectionId).param("k", kind).param("refs", all.subList(from, Math.min(all.size(), from + 1000)))
+        for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+            jdbc.sql("select t.reference, t.entry_id"
+                    + keyed("entry_source", "reference", "varchar", " and t.section_id = :s and t.kind = :k", ""))
+                    .param("s", sectionId).param("k", kind)
+                    .param("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_LOOKUP)).toArray(String[]::new))
                     .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
         }
         return out;
@@ -356,8 +478,14 @@ class EntryStore {
     record Frozen(long id, int number, Instant frozenAt, long chainSeq, String previousHash, String hash) {
     }
 
+    /**
+     * Writes the numbers, dates and links of freshly frozen entries; each must still be POSTED.
+     * One update by primary key per entry, in JDBC batches: an index lookup each, whatever the
+     * statistics say.
+     */
     void markFrozen(List<Frozen> frozen) {
-        template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
+        int updated = 0;
+        for (int[] counts : template.batchUpdate("update entry set status = 'FROZEN', number = ?, frozen_at = ?, chain_seq = ?,"
                 + " previous_hash = ?, hash = ? where id = ? and status = 'POSTED'", frozen, 1000, (ps, f) -> {
                     ps.setInt(1, f.number());
                     ps.setObject(2, OffsetDateTime.ofInstant(f.frozenAt(), ZoneOffset.UTC));
@@ -365,7 +493,15 @@ class EntryStore {
                     ps.setString(4, f.previousHash());
                     ps.setString(5, f.hash());
                     ps.setLong(6, f.id());
-                });
+                })) {
+            for (int c : counts) {
+                updated += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
+            }
+        }
+        if (updated != frozen.size()) {
+            // the section is locked: an entry that is no longer POSTED here means the books changed under the lock
+            throw new IllegalStateException("froze " + updated + " entries of " + frozen.size());
+        }
     }
 
     int lastNumber(long journalId, long fiscalYearId) {

@@ -1,6 +1,7 @@
 package org.envol.platform;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,9 +32,30 @@ public final class CommandLineLauncher {
         // --spring.* and --envol.* set configuration; the rest is the command
         String[] springArgs = Arrays.stream(args).filter(CommandLineLauncher::isSetting).toArray(String[]::new);
         String[] commandArgs = Arrays.stream(args).filter(a -> !isSetting(a)).toArray(String[]::new);
+        if (bringsOwnDatabase(commandArgs)) {
+            springArgs = concat(Arrays.stream(springArgs).filter(a -> !a.startsWith("--spring.datasource.")).toArray(String[]::new),
+                    "--spring.datasource.url=jdbc:h2:mem:envol-launcher;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "--spring.datasource.username=sa", "--spring.datasource.password=");
+        }
         try (ConfigurableApplicationContext context = app.run(springArgs)) {
             return context.getBean(Commands.class).execute(commandArgs);
         }
+    }
+
+    /**
+     * The benchmark runs on a throw-away database of its own unless told {@code --db configured}:
+     * the launcher must not open, let alone migrate, the user's database for it.
+     */
+    static boolean bringsOwnDatabase(String[] commandArgs) {
+        List<String> a = Arrays.asList(commandArgs);
+        return !a.isEmpty() && a.get(0).equals("bench") && !a.contains("--db=configured")
+                && !(a.contains("--db") && a.indexOf("--db") + 1 < a.size() && a.get(a.indexOf("--db") + 1).equals("configured"));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     private static boolean isSetting(String arg) {

