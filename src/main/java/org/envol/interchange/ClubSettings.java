@@ -27,7 +27,7 @@ public class ClubSettings {
 
     @Transactional(readOnly = true)
     public Optional<String> get(String name) {
-        return jdbc.sql("select value from club_setting where name = :n").param("n", known(name)).query(String.class).optional();
+        return jdbc.sql("select setting_value from club_setting where setting_name = :n").param("n", known(name)).query(String.class).optional();
     }
 
     public Optional<String> siren() {
@@ -45,9 +45,9 @@ public class ClubSettings {
         }
         Optional<String> before = get(n);
         if (before.isPresent()) {
-            jdbc.sql("update club_setting set value = :v where name = :n").param("v", v).param("n", n).update();
+            jdbc.sql("update club_setting set setting_value = :v where setting_name = :n").param("v", v).param("n", n).update();
         } else {
-            jdbc.sql("insert into club_setting (name, value) values (:n, :v)").param("n", n).param("v", v).update();
+            jdbc.sql("insert into club_setting (setting_name, setting_value) values (:n, :v)").param("n", n).param("v", v).update();
         }
         events.publishEvent(new Change(access.actor(), null, before.isPresent() ? "UPDATE" : "CREATE", "club_setting", n,
                 before.map(b -> Map.of("value", b)).orElse(null), Map.of("value", v)));

@@ -190,7 +190,7 @@ public class FecExport {
 
     /** Labels lose what would break the file: TAB, CR, LF and the other legal separator, |. */
     static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[\\t\\r\\n|]+", " ").strip();
+        return text == null ? "" : text.replaceAll("[ ]*[\\t\\r\\n|][\\t\\r\\n| ]*", " ").strip();
     }
 
     private static String date(LocalDate d) {
