@@ -73,6 +73,14 @@ public class FecExport {
 
     /** A checked FEC in a temporary file; the caller moves or copies it, then deletes it. */
     public record FecFile(String name, Path path, long lines) {
+
+        public long size() {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
