@@ -51,4 +51,33 @@ public class EntrySearch {
                 .params(params).query(Long.class).list();
         return new EntryPage(store.findAll(ids), p, size, total);
     }
+
+    /**
+     * Validated entries of one fiscal year in the order they were validated (hash chain order),
+     * a page at a time: those after chain position {@code afterChainSeq}, at most {@code limit}.
+     * {@code journalCode} non-null keeps only that journal ({@code onlyJournal}) or all but it.
+     * What exports such as the FEC stream with bounded memory.
+     */
+    @Transactional(readOnly = true)
+    public List<Entry> frozenInChainOrder(long sectionId, long fiscalYearId, String journalCode, boolean onlyJournal,
+            long afterChainSeq, int limit) {
+        access.requireRead(sectionId);
+        int size = Math.max(1, Math.min(limit, Limits.PAGE_SIZE_MAX));
+        List<Long> ids = jdbc.sql("select e.id from entry e join journal j on j.id = e.journal_id"
+                + " where e.section_id = :s and e.fiscal_year_id = :fy and e.status = 'FROZEN' and e.chain_seq > :after"
+                + " and (cast(:journal as varchar) is null or (j.code = :journal) = :only)"
+                + " order by e.chain_seq limit :lim")
+                .param("s", sectionId).param("fy", fiscalYearId).param("after", afterChainSeq)
+                .param("journal", journalCode).param("only", onlyJournal).param("lim", size)
+                .query(Long.class).list();
+        return store.findAll(ids);
+    }
+
+    /** How many entries of a fiscal year are not validated yet (drafts and posted entries). */
+    @Transactional(readOnly = true)
+    public long countUnvalidated(long sectionId, long fiscalYearId) {
+        access.requireRead(sectionId);
+        return jdbc.sql("select count(*) from entry where section_id = :s and fiscal_year_id = :fy and status <> 'FROZEN'")
+                .param("s", sectionId).param("fy", fiscalYearId).query(Long.class).single();
+    }
 }

@@ -31,7 +31,7 @@ class WebMessagesTest {
     void everyMessageKeyInTheTemplatesExists() throws IOException {
         Set<String> known = new HashSet<>();
         // every feature's French bundle (French/English parity is MessageBundlesTest's)
-        for (String name : new String[] {"platform", "web", "ledger", "security", "api", "audit"}) {
+        for (String name : new String[] {"platform", "web", "ledger", "security", "api", "audit", "interchange"}) {
             known.addAll(bundle(name).stringPropertyNames());
         }
         Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
