@@ -45,7 +45,12 @@ class XlsxReportWriter implements ReportWriter {
             if (!report.totals().isEmpty()) {
                 cells(sheet.createRow(r), report.totals(), styles.totalAmount, styles.date, styles.header);
             }
-            workbook.write(out);
+            try {
+                workbook.write(out);
+            } finally {
+                // close() alone leaves the rows' temporary file behind
+                workbook.dispose();
+            }
         }
     }
 
