@@ -25,6 +25,7 @@ class PdfReportWriter implements ReportWriter {
     private static final float ROW_HEIGHT = 11;
     private static final float CELL_PADDING = 3;
     private static final float BOTTOM = 50;
+    private static final float GUTTER = 8;
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
@@ -43,18 +44,66 @@ class PdfReportWriter implements ReportWriter {
         private PDPageContentStream content;
         private float y;
 
-        Layout(PDDocument document, Report report) {
+        Layout(PDDocument document, Report report) throws IOException {
             this.document = document;
             this.report = report;
-            float total = 0;
-            for (Report.Column c : report.columns()) {
-                total += c.width();
+            this.widths = widths();
+        }
+
+        /**
+         * Dates and amounts get the width of their widest cell; the text columns share the rest by
+         * their usual widths, a short one (a journal code) taking only what it needs.
+         */
+        private float[] widths() throws IOException {
+            List<Report.Column> columns = report.columns();
+            float[] needed = new float[columns.size()];
+            for (int i = 0; i < needed.length; i++) {
+                needed[i] = width(columns.get(i).header(), bold, FONT_SIZE);
             }
-            float available = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            widths = new float[report.columns().size()];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = available * report.columns().get(i).width() / total;
+            List<List<String>> all = new ArrayList<>();
+            for (List<Report.Cell> row : report.rows()) {
+                all.add(cells(row));
             }
+            if (!report.totals().isEmpty()) {
+                all.add(cells(report.totals()));
+            }
+            for (List<String> row : all) {
+                for (int i = 0; i < needed.length; i++) {
+                    needed[i] = Math.max(needed[i], width(encodable(row.get(i), bold), bold, FONT_SIZE));
+                }
+            }
+            float[] result = new float[needed.length];
+            float left = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            float weights = 0;
+            for (int i = 0; i < needed.length; i++) {
+                needed[i] += 2 * CELL_PADDING;
+                if (columns.get(i).kind() == Report.Kind.TEXT) {
+                    weights += columns.get(i).width();
+                } else {
+                    // a gutter, so that amounts side by side read as separate figures
+                    result[i] = needed[i] + GUTTER;
+                    left -= result[i];
+                }
+            }
+            // a text column narrower than an equal share keeps its width; the long ones share the rest
+            int texts = 0;
+            for (Report.Column c : columns) {
+                texts += c.kind() == Report.Kind.TEXT ? 1 : 0;
+            }
+            float equalShare = Math.max(0, left) / Math.max(1, texts);
+            for (int i = 0; i < needed.length; i++) {
+                if (columns.get(i).kind() == Report.Kind.TEXT && needed[i] <= equalShare) {
+                    result[i] = needed[i];
+                    left -= needed[i];
+                    weights -= columns.get(i).width();
+                }
+            }
+            for (int i = 0; i < needed.length; i++) {
+                if (columns.get(i).kind() == Report.Kind.TEXT && result[i] == 0) {
+                    result[i] = Math.max(0, left) * columns.get(i).width() / Math.max(1, weights);
+                }
+            }
+            return result;
         }
 
         void run() throws IOException {
