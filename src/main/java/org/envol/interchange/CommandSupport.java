@@ -20,7 +20,7 @@ final class CommandSupport {
         Locale previous = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(Locale.FRENCH);
         try {
-            return SystemActor.run("cli:" + System.getProperty("user.name", "?"), () -> {
+            return SystemActor.runFromCommandLine(() -> {
                 try {
                     return work.call();
                 } catch (InterchangeException e) {

@@ -404,11 +404,6 @@ class EntryStore {
         return ordered;
     }
 
-    /** The entry currently standing for a source reference in a section. */
-    Optional<Long> currentFor(long sectionId, String kind, String reference) {
-        return jdbc.sql("select entry_id from entry_source where section_id = ? and kind = ? and reference = ?")
-                .params(sectionId, kind, reference).query(Long.class).optional();
-    }
 
     /** Reference → entry id of the current entries of a source kind dated within the period. */
     Map<String, Long> currentInPeriod(long sectionId, String kind, LocalDate from, LocalDate to) {

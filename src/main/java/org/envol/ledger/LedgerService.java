@@ -133,15 +133,7 @@ public class LedgerService {
             throw new RejectedException(rejections);
         }
         sectionIds.forEach(store::lockSection);
-        for (EntryDraft d : drafts) {
-            if (d.source() != null && drafts.size() <= EntryStore.COPY_THRESHOLD
-                    && store.currentFor(d.sectionId(), d.source().kind(), d.source().reference()).isPresent()) {
-                rejections.add(Rejection.of(RejectionCode.SOURCE_TAKEN, d.source().kind(), d.source().reference()));
-            }
-        }
-        if (drafts.size() > EntryStore.COPY_THRESHOLD) {
-            checkSourcesFree(drafts, rejections);
-        }
+        checkSourcesFree(drafts, rejections);
         if (!rejections.isEmpty()) {
             throw new RejectedException(rejections);
         }
@@ -158,19 +150,20 @@ public class LedgerService {
         return entries.stream().map(NewEntry::id).toList();
     }
 
+    private record SourceGroup(long sectionId, String kind) {
+    }
+
+    /** Sources already standing for an entry, looked up per section and kind in one query each. */
     private void checkSourcesFree(List<EntryDraft> drafts, List<Rejection> rejections) {
-        Map<String, Map<String, List<String>>> bySectionKind = new HashMap<>();
+        Map<SourceGroup, List<String>> references = new LinkedHashMap<>();
         for (EntryDraft d : drafts) {
             if (d.source() != null) {
-                bySectionKind.computeIfAbsent(d.sectionId() + "|" + d.source().kind(), k -> new HashMap<>())
-                        .computeIfAbsent("refs", k -> new ArrayList<>()).add(d.source().reference());
+                references.computeIfAbsent(new SourceGroup(d.sectionId(), d.source().kind()), k -> new ArrayList<>())
+                        .add(d.source().reference());
             }
         }
-        bySectionKind.forEach((key, refs) -> {
-            String[] parts = key.split("\\|", 2);
-            store.currentFor(Long.parseLong(parts[0]), parts[1], refs.get("refs")).keySet()
-                    .forEach(ref -> rejections.add(Rejection.of(RejectionCode.SOURCE_TAKEN, parts[1], ref)));
-        });
+        references.forEach((group, refs) -> store.currentFor(group.sectionId(), group.kind(), refs).keySet()
+                .forEach(ref -> rejections.add(Rejection.of(RejectionCode.SOURCE_TAKEN, group.kind(), ref))));
     }
 
     private NewEntry newEntry(DraftChecker.Batch batch, long id, EntryDraft d, EntryStatus status, Long reversalOf,

@@ -18,10 +18,6 @@ import picocli.CommandLine.Spec;
         subcommands = {SectionCommand.Add.class, SectionCommand.ListSections.class})
 public class SectionCommand {
 
-    static String actor() {
-        return "cli:" + System.getProperty("user.name", "?");
-    }
-
     @Component
     @Scope("prototype")
     @Command(name = "add", description = "Crée une section.")
@@ -44,7 +40,7 @@ public class SectionCommand {
 
         @Override
         public Integer call() {
-            Section s = SystemActor.run(actor(), () -> sections.create(code, name));
+            Section s = SystemActor.runFromCommandLine(() -> sections.create(code, name));
             spec.commandLine().getOut().printf("Section %s « %s » créée (id %d).%n", s.code(), s.name(), s.id());
             return 0;
         }
@@ -66,7 +62,7 @@ public class SectionCommand {
 
         @Override
         public Integer call() {
-            for (Section s : SystemActor.run(actor(), sections::all)) {
+            for (Section s : SystemActor.runFromCommandLine(sections::all)) {
                 spec.commandLine().getOut().printf("%-20s %s%n", s.code(), s.name());
             }
             return 0;

@@ -36,7 +36,7 @@ abstract class SecurityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return SystemActor.run(actor(), this::run);
+            return SystemActor.runFromCommandLine(this::run);
         } catch (UserRejectedException e) {
             err().println(messages.get(e.messageKey(), e.args().toArray()));
             return REJECTED;
@@ -45,11 +45,6 @@ abstract class SecurityCommand implements Callable<Integer> {
 
     /** The work, as an admin; returns the exit code. */
     abstract int run();
-
-    /** The name in the audit log: the command line, and who ran it on the server. */
-    private static String actor() {
-        return "cli:" + System.getProperty("user.name", "?");
-    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

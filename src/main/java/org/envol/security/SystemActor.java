@@ -29,6 +29,14 @@ public final class SystemActor {
         }
     }
 
+    /**
+     * Runs work for the command line: the person at the server's console is trusted (that is how
+     * the first admin is created); the audit log names {@code cli:<system user>}.
+     */
+    public static <T> T runFromCommandLine(Supplier<T> work) {
+        return run("cli:" + System.getProperty("user.name", "?"), work);
+    }
+
     public static void run(String name, Runnable work) {
         run(name, () -> {
             work.run();
