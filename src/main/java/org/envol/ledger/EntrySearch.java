@@ -80,4 +80,14 @@ public class EntrySearch {
         return jdbc.sql("select count(*) from entry where section_id = :s and fiscal_year_id = :fy and status <> 'FROZEN'")
                 .param("s", sectionId).param("fy", fiscalYearId).query(Long.class).single();
     }
+
+    /** The entry that currently stands for a source in a section (see {@link Source}), if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Entry> bySource(long sectionId, Source source) {
+        access.requireRead(sectionId);
+        List<Long> ids = jdbc.sql("select entry_id from entry_source where section_id = :s and kind = :k and reference = :r")
+                .param("s", sectionId).param("k", source.kind()).param("r", source.reference())
+                .query(Long.class).list();
+        return store.findAll(ids).stream().findFirst();
+    }
 }
