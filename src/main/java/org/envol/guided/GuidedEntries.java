@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GuidedEntries {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Strict: 31/02 is refused, never turned into the 28th. */
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** Placeholder amount when the typed one could not be read: the ledger is then asked only about the entry as a whole. */
     private static final long UNREAD_AMOUNT = 1;
 
