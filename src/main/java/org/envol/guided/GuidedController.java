@@ -70,13 +70,17 @@ class GuidedController {
             return "redirect:/guided/" + kind.slug() + (kind.betweenSections() ? "?target=" + form.getTargetSectionId() : "");
         } catch (GuidedRejectedException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            List<Fault> faults = e.refusals().stream().map(this::fault).toList();
+            List<Fault> faults = e.refusals().stream().map(r -> fault(kind, r)).toList();
             return form(model, guided.choices(kind, section.id(), form.getTargetSectionId()), form, faults);
         }
     }
 
-    private Fault fault(Refusal r) {
+    /** The refusal's text, after the name of the account field it is about (« Compte du membre (411) : … »). */
+    private Fault fault(GuidedKind kind, Refusal r) {
         String text = messages.get(r.messageKey(), r.args().toArray());
+        if (kind.slot(r.field()).isPresent()) {
+            text = messages.get("guided.onField", messages.get("guided.slot." + kind.name() + "." + r.field()), text);
+        }
         return new Fault(r.section() == null ? text : messages.get("guided.rejection.inSection", r.section(), text), r.field());
     }
 

@@ -140,7 +140,7 @@ class GuidedPagesTest extends PageTestSupport {
         Books.Club club = club();
         String page = text(mvc.perform(payment(club, "10", club.bank().id(), club.expense().id()).with(treasurer(club)))
                 .andExpect(status().isUnprocessableContent()).andReturn());
-        assertThat(page).contains("Le compte 6061 Carburant ne convient pas ici : il faut un compte 411.", "href=\"#guided-member\"");
+        assertThat(page).contains("Compte du membre (411) : Le compte 6061 Carburant ne convient pas ici : il faut un compte 411.", "href=\"#guided-member\"");
         assertThat(page).containsPattern("<select[^>]*id=\"guided-member\"[^>]*class=\"invalid\"");
         assertThat(entries(club)).isEmpty();
     }
