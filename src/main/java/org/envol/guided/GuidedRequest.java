@@ -1,5 +1,7 @@
 package org.envol.guided;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ public record GuidedRequest(GuidedKind kind, String date, String amount, Map<Str
         String label, PaymentMode paymentMode, Long targetSectionId) {
 
     public GuidedRequest {
-        accounts = accounts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(accounts));
+        accounts = accounts == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(accounts));
     }
 
     public Long account(String slot) {

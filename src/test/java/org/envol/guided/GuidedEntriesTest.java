@@ -177,13 +177,14 @@ class GuidedEntriesTest {
 
     /** The member's account gets a credit balance: he paid in advance. */
     void prepaid(Account member, long cents) {
-        post(request(GuidedKind.MEMBER_PAYMENT, Money(cents), payment(club.bank(), member), r -> {
+        post(request(GuidedKind.MEMBER_PAYMENT, typed(cents), payment(club.bank(), member), r -> {
             r.mode = PaymentMode.TRANSFER;
             r.reference = "VIR-" + cents;
         }));
     }
 
-    static String Money(long cents) {
+    /** An amount as a user types it. */
+    static String typed(long cents) {
         return org.envol.ledger.Money.format(cents);
     }
 
@@ -283,8 +284,8 @@ class GuidedEntriesTest {
         refused(cheque("douze", "1"), "amount", GuidedCode.AMOUNT_INVALID);
         refused(cheque("0", "1"), "amount", GuidedCode.AMOUNT_NOT_POSITIVE);
         refused(cheque("-5", "1"), "amount", GuidedCode.AMOUNT_NOT_POSITIVE);
-        refused(cheque(Money(Limits.AMOUNT_MAX_CENTS + 1), "1"), "amount", GuidedCode.AMOUNT_TOO_LARGE);
-        assertThat(post(cheque(Money(Limits.AMOUNT_MAX_CENTS), "1")).entries()).hasSize(1);
+        refused(cheque(typed(Limits.AMOUNT_MAX_CENTS + 1), "1"), "amount", GuidedCode.AMOUNT_TOO_LARGE);
+        assertThat(post(cheque(typed(Limits.AMOUNT_MAX_CENTS), "1")).entries()).hasSize(1);
     }
 
     @Test

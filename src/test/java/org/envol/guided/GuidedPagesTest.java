@@ -79,6 +79,20 @@ class GuidedPagesTest extends PageTestSupport {
     }
 
     @Test
+    void everyScreenRendersWithOneSelectPerAccountAndWhatItPosts() throws Exception {
+        Books.Club club = club();
+        extra(club);
+        for (GuidedKind k : GuidedKind.values()) {
+            String page = text(mvc.perform(get("/guided/" + k.slug()).with(treasurer(club))).andExpect(status().isOk()).andReturn());
+            assertThat(page).as(k.slug()).contains("id=\"guided-legs\"");
+            // (a transfer between sections shows its accounts once the other section is chosen: tested below)
+            for (Slot slot : k.betweenSections() ? List.<Slot>of() : k.slots()) {
+                assertThat(page).as(k.slug() + " " + slot.name()).contains("id=\"guided-" + slot.name() + "\"");
+            }
+        }
+    }
+
+    @Test
     void anAccountantSeesNoLinkAndIsRefusedTheScreensAndThePosting() throws Exception {
         Books.Club club = club();
         assertThat(text(mvc.perform(get("/").with(accountant(club))).andReturn())).doesNotContain("href=\"/guided\"");
