@@ -558,6 +558,7 @@ class GuidedEntriesTest {
         as("SECTION_" + club.id() + "_TREASURER", "SECTION_" + other.id() + "_TREASURER");
         refused(sectionTransfer("10", other, r -> r.target = null), "targetSection", GuidedCode.TARGET_SECTION_MISSING);
         refused(sectionTransfer("10", other, r -> r.target = club.id()), "targetSection", GuidedCode.TARGET_SECTION_SAME);
+        refused(sectionTransfer("10", other, r -> r.target = Long.MAX_VALUE), "targetSection", RejectionCode.SECTION_UNKNOWN);
         refused(sectionTransfer("10", other, r -> r.accounts.put("targetTreasury", club.cash().id())), "targetTreasury",
                 GuidedCode.ACCOUNT_NOT_IN_SECTION);
         refused(sectionTransfer("10", other, r -> r.accounts.put("liaison", club.bank().id())), "liaison",
