@@ -16,7 +16,7 @@ class ArchitectureTest {
     static final String[] FEATURES = {"org.envol.reports..", "org.envol.closing..", "org.envol.interchange..",
         "org.envol.members..", "org.envol.billing..", "org.envol.purchases..", "org.envol.openflyers..",
         "org.envol.analytics..", "org.envol.banking..", "org.envol.audit..", "org.envol.security..",
-        "org.envol.platform..", "org.envol.web..", "org.envol.api..", "org.envol.benchmark..", "org.envol.demo.."};
+        "org.envol.platform..", "org.envol.web..", "org.envol.api..", "org.envol.benchmark..", "org.envol.demo..", "org.envol.guided.."};
 
     @Test
     void theLedgerDependsOnNoFeature() {

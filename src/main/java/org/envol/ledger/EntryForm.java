@@ -17,7 +17,7 @@ import java.util.Optional;
 public class EntryForm {
 
     static final int MIN_ROWS = 2;
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Long sectionId;
     private String journalCode;

@@ -100,10 +100,17 @@ public class LedgerService {
     @Transactional
     public List<Long> postAll(List<EntryDraft> drafts) {
         List<Long> ids = postAll(drafts, EntryStatus.POSTED);
-        if (drafts.size() > 1) {
-            changes.record(drafts.get(0).sectionId(), "POST_BATCH", "entry", ids.get(0) + ".." + ids.get(ids.size() - 1),
-                    null, Map.of("entries", ids.size()));
+        if (ids.size() == 1) {
+            changes.record(drafts.get(0).sectionId(), ACTION_POST, "entry", ids.get(0), null, store.find(ids.get(0)).orElseThrow());
+            return ids;
         }
+        // One event per section, so that each section's audit log shows what reached its books.
+        Map<Long, List<Long>> idsBySection = new java.util.TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            idsBySection.computeIfAbsent(drafts.get(i).sectionId(), s -> new java.util.ArrayList<>()).add(ids.get(i));
+        }
+        idsBySection.forEach((sectionId, sectionIds) -> changes.record(sectionId, "POST_BATCH", "entry",
+                sectionIds.get(0) + ".." + sectionIds.get(sectionIds.size() - 1), null, Map.of("entries", sectionIds.size())));
         return ids;
     }
 

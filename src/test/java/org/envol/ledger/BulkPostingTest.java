@@ -99,6 +99,17 @@ class BulkPostingTest {
     }
 
     @Test
+    void aBatchOverTwoSectionsLeavesATraceInEachSectionsAuditLog() {
+        Books.Club other = books.club(2025);
+        List<EntryDraft> two = List.of(drafts.get(0), other.draft(LocalDate.of(2025, 6, 1), "Autre section", other.bank(), other.income(), 500));
+        SystemActor.run("test", () -> ledger.postAll(two));
+        for (long sectionId : List.of(club.id(), other.id())) {
+            assertThat(jdbc.sql("select count(*) from audit_event where section_id = ? and action = 'POST_BATCH'")
+                    .param(sectionId).query(Long.class).single()).as("section %d", sectionId).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSourceAlreadyTakenRefusesTheWholeBatch() {
         SystemActor.run("test", () -> ledger.postAll(drafts.subList(0, 3)));
         assertThatThrownBy(() -> SystemActor.run("test", () -> ledger.postAll(drafts)))

@@ -71,6 +71,13 @@ class EntryFormTest {
     }
 
     @Test
+    void aDayThatDoesNotExistIsRefusedNotMovedToTheEndOfTheMonth() {
+        EntryForm.Reading bad = form("31/02/2025").read(1);
+        assertThat(bad.draft().date()).isNull();
+        assertThat(bad.dateProblem()).isTrue();
+    }
+
+    @Test
     void aStoredEntryIsPrintedAsTheUserWouldTypeItAndReadsBackTheSame() {
         Entry entry = new Entry(9, 7, "BQ", 1, LocalDate.of(2025, 5, 2), "Règlement", "CH-1", new Source("manual", "9"),
                 EntryStatus.POSTED, null, null, null, null, null, null, null, "x",
