@@ -26,6 +26,8 @@ import org.envol.ledger.LedgerService;
 import org.envol.ledger.RejectedException;
 import org.envol.ledger.RejectionCode;
 import org.envol.ledger.YearEnd;
+import org.envol.interchange.FecCheck;
+import org.envol.interchange.FecExport;
 import org.envol.security.Authorities;
 import org.envol.security.Role;
 import org.envol.testing.Books;
@@ -68,6 +70,12 @@ class ClosingServiceTest {
     Books books;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.envol.interchange.ClubSettings settings;
+    @Autowired
+    FecExport fec;
+    @Autowired
+    FecCheck fecCheck;
 
     static final LocalDate END = LocalDate.of(2024, 12, 31);
     static final LocalDate NEXT_START = LocalDate.of(2025, 1, 1);
@@ -223,6 +231,29 @@ class ClosingServiceTest {
                 .extracting(Account::id).containsExactlyInAnyOrderElementsOf(opening.lines().stream().map(l -> l.accountId()).toList());
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'CLOSE_YEAR' and object_id = :id and section_id = :s")
                 .param("id", Long.toString(club.year().id())).param("s", club.id()).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void theFecOfBothYearsPassesTheCheckTheNextOneOpeningWithTheOpeningEntry() throws Exception {
+        settings.set("siren", "123456782");
+        surplusYear();
+        confirmBanks(club.year());
+        closing.close(club.year().id(), CarryTarget.RETAINED, true);
+        for (FiscalYear y : List.of(club.year(), nextYear())) {
+            FecExport.FecFile file = fec.export(y.id());
+            try {
+                assertThat(fecCheck.check(file.path())).isEmpty();
+                List<String> rows = java.nio.file.Files.readAllLines(file.path());
+                if (y.id() != club.year().id()) {
+                    assertThat(rows.subList(1, rows.size())).hasSize(3).allSatisfy(r -> assertThat(r).startsWith("AN\t"));
+                    assertThat(rows.get(1)).contains("\t120\t").endsWith("\t0,00\t380,00\t\t\t" + rows.get(1).split("\t")[15] + "\t\t");
+                } else {
+                    assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("OD\t").contains("Résultat de l’exercice 2024"));
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file.path());
+            }
+        }
     }
 
     /** A deficit year after the surplus one: the prior surplus carried to retained earnings (110), or to funds (102). */
