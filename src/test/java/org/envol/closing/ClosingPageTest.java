@@ -152,6 +152,9 @@ class ClosingPageTest extends PageTestSupport {
                         "Exercice du 01/01/2024 au 31/12/2024 rouvert ; 2 écriture(s) de clôture contre-passée(s) et validée(s)."));
         assertThat(SystemActor.run("test", () -> years.find(club.year().id()).orElseThrow().closed())).isFalse();
         assertThat(text(mvc.perform(get(page).with(treasurer(club))).andReturn())).contains("Valider la clôture");
+        assertThat(text(mvc.perform(get("/audit").with(treasurer(club))).andReturn()))
+                .contains("Réouverture (motif)").contains("Facture oubliée").contains("Clôture de l’exercice")
+                .contains("Solde bancaire confirmé");
     }
 
     @Test
