@@ -143,7 +143,7 @@ class EntryStore {
             int no = 1;
             for (LineDraft l : e.draft().lines()) {
                 rows.add(new Object[] {e.id(), no++, e.draft().sectionId(), l.accountId(), e.draft().date(), l.amountCents(),
-                        l.label(), l.analyticCode(), e.status().counted()});
+                        l.label(), l.analyticCode(), e.counted()});
             }
         }
         template.batchUpdate("insert into entry_line (entry_id, line_no, section_id, account_id, entry_date, amount_cents,"
@@ -168,7 +168,7 @@ class EntryStore {
                 int no = 1;
                 for (LineDraft l : d.lines()) {
                     rows.row(e.id(), no++, d.sectionId(), l.accountId(), d.date(), l.amountCents(), l.label(),
-                            l.analyticCode(), e.status().counted());
+                            l.analyticCode(), e.counted());
                 }
             }
             rows.finish();
@@ -258,7 +258,7 @@ class EntryStore {
     void addToMonths(List<NewEntry> entries, int sign) {
         Map<MonthKey, long[]> deltas = new HashMap<>();
         for (NewEntry e : entries) {
-            if (e.status().counted()) {
+            if (e.counted()) {
                 collect(deltas, e.draft().sectionId(), e.draft().date(), e.draft().lines().stream()
                         .map(l -> new Line(0, l.accountId(), l.amountCents(), null, null)).toList(), sign);
             }
@@ -440,7 +440,7 @@ class EntryStore {
 
     /** Deletes a non-frozen entry; the database refuses a frozen one. */
     void delete(Entry entry) {
-        if (entry.status().counted()) {
+        if (counted(entry)) {
             addToMonths(entry, -1);
         }
         jdbc.sql("delete from entry_source where entry_id = ?").param(entry.id()).update();
@@ -450,7 +450,7 @@ class EntryStore {
 
     /** Replaces the content of a non-frozen entry, keeping its id and source. */
     void replace(Entry old, NewEntry replacement) {
-        if (old.status().counted()) {
+        if (counted(old)) {
             addToMonths(old, -1);
         }
         EntryDraft d = replacement.draft();
@@ -463,11 +463,27 @@ class EntryStore {
         addToMonths(List.of(replacement), 1);
     }
 
-    /** A draft becomes posted: its lines enter the balances. */
+    /** A draft becomes posted: its lines enter the balances (unless it restates them, see {@link YearEnd}). */
     void markPosted(Entry entry) {
         jdbc.sql("update entry set status = 'POSTED' where id = ? and status = 'DRAFT'").param(entry.id()).update();
+        if (restatesBalances(entry)) {
+            return;
+        }
         jdbc.sql("update entry_line set counted = true where entry_id = ?").param(entry.id()).update();
         addToMonths(entry, 1);
+    }
+
+    /** Whether a stored entry's lines are in the balances. */
+    boolean counted(Entry entry) {
+        return entry.status().counted() && !restatesBalances(entry);
+    }
+
+    /** An opening entry after a closing, or the reversal of one: its lines stay out of the balances (see {@link YearEnd}). */
+    boolean restatesBalances(Entry entry) {
+        if (YearEnd.restatesBalances(entry.source())) {
+            return true;
+        }
+        return entry.reversalOf() != null && find(entry.reversalOf()).map(o -> YearEnd.restatesBalances(o.source())).orElse(false);
     }
 
     record Frozen(long id, int number, Instant frozenAt, long chainSeq, String previousHash, String hash) {

@@ -173,11 +173,12 @@ public class LedgerService {
                 .forEach(ref -> rejections.add(Rejection.of(RejectionCode.SOURCE_TAKEN, group.kind(), ref))));
     }
 
-    private NewEntry newEntry(DraftChecker.Batch batch, long id, EntryDraft d, EntryStatus status, Long reversalOf,
+    private NewEntry newEntry(DraftChecker.Batch batch, long id, EntryDraft d, EntryStatus status, Entry reversed,
             Instant now, String actor) {
         Source source;
         boolean register;
-        if (reversalOf != null) {
+        Long reversalOf = reversed == null ? null : reversed.id();
+        if (reversed != null) {
             source = new Source(Source.REVERSAL, reversalOf.toString());
             register = false;
         } else if (d.source() == null) {
@@ -188,7 +189,8 @@ public class LedgerService {
             register = true;
         }
         return new NewEntry(id, d, batch.journal(d.journalCode()).id(), batch.year(d.sectionId(), d.date()).orElseThrow().id(),
-                status, source, register, reversalOf, now, actor);
+                status, source, register, reversalOf, YearEnd.restatesBalances(reversed == null ? source : reversed.source()),
+                now, actor);
     }
 
     /** Replaces the content of an entry not yet validated; {@code status} DRAFT or POSTED. */
@@ -208,7 +210,7 @@ public class LedgerService {
         }
         store.replace(old, new NewEntry(old.id(), draft, batch.journal(draft.journalCode()).id(),
                 batch.year(draft.sectionId(), draft.date()).orElseThrow().id(), status, old.source(), false, old.reversalOf(),
-                old.createdAt(), old.createdBy()));
+                store.restatesBalances(old), old.createdAt(), old.createdBy()));
         Entry after = store.find(entryId).orElseThrow();
         changes.record(old.sectionId(), "UPDATE", "entry", entryId, old, after);
         return after;
@@ -388,7 +390,7 @@ public class LedgerService {
             throw new RejectedException(rejections);
         }
         long id = store.allocateIds(1);
-        store.insert(List.of(newEntry(batch, id, draft, EntryStatus.POSTED, original.id(), clock.instant(), access.actor())));
+        store.insert(List.of(newEntry(batch, id, draft, EntryStatus.POSTED, original, clock.instant(), access.actor())));
         return store.find(id).orElseThrow();
     }
 
@@ -518,7 +520,7 @@ public class LedgerService {
                 case CHANGED -> {
                     store.replace(old, new NewEntry(old.id(), draft, batch.journal(draft.journalCode()).id(),
                             batch.year(sectionId, draft.date()).orElseThrow().id(), EntryStatus.POSTED, old.source(), false,
-                            null, old.createdAt(), old.createdBy()));
+                            null, store.restatesBalances(old), old.createdAt(), old.createdBy()));
                     done[i] = applied(item, old.id(), null);
                 }
                 case DELETED -> {
