@@ -317,12 +317,12 @@ public class MemberService {
         return picked.id();
     }
 
-    /** « DUPONT Jean », or « DUPONT Jean (2) » when a homonym already has the first. */
+    /** « DUPONT Jean », or « DUPONT Jean (2) » when a homonym already has the first (whatever its case). */
     private static String freeLabel(String label, List<Account> memberAccounts) {
-        Set<String> taken = memberAccounts.stream().filter(a -> a.code().equals(MEMBER_ACCOUNT_CODE)).map(Account::label)
-                .collect(Collectors.toSet());
+        Set<String> taken = memberAccounts.stream().filter(a -> a.code().equals(MEMBER_ACCOUNT_CODE))
+                .map(a -> a.label().toLowerCase(Locale.FRENCH)).collect(Collectors.toSet());
         String candidate = label;
-        for (int n = 2; taken.contains(candidate); n++) {
+        for (int n = 2; taken.contains(candidate.toLowerCase(Locale.FRENCH)); n++) {
             candidate = label + " (" + n + ")";
         }
         return candidate;
