@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
@@ -289,9 +288,12 @@ public class MemberImport {
 
     /** The member's data with the line's non-empty fields over it. */
     private static MemberData merge(Member m, MemberData line) {
-        return new MemberData(Objects.requireNonNullElse(line.lastName(), m.lastName()),
-                Objects.requireNonNullElse(line.firstName(), m.firstName()), Objects.requireNonNullElse(line.email(), m.email()),
-                Optional.ofNullable(line.birthDate()).orElse(m.birthDate()), m.payerId());
+        return new MemberData(either(line.lastName(), m.lastName()), either(line.firstName(), m.firstName()),
+                either(line.email(), m.email()), either(line.birthDate(), m.birthDate()), m.payerId());
+    }
+
+    private static <T> T either(T given, T known) {
+        return given != null ? given : known;
     }
 
     private static List<String> changes(MemberData before, MemberData after) {
