@@ -85,8 +85,12 @@ public class MemberService {
         }
     }
 
-    /** Everything the member's page shows. */
-    public record Details(Member member, Member payer, List<Member> payees, List<Stay> stays, Login login, boolean canManage) {
+    /**
+     * Everything the member's page shows; {@code canManage}: the user may change the member;
+     * {@code canLeave}: he or she keeps every section the member flies in, so may record the leaving of the club.
+     */
+    public record Details(Member member, Member payer, List<Member> payees, List<Stay> stays, Login login, boolean canManage,
+            boolean canLeave) {
 
         public boolean flagged() {
             return stays.stream().anyMatch(Stay::flagged);
@@ -129,7 +133,9 @@ public class MemberService {
         Member payer = m.payerId() == null ? null : store.find(m.payerId()).orElse(null);
         Login login = m.userId() == null ? null
                 : logins.byId(m.userId()).map(u -> new Login(u.id(), u.username(), u.enabled())).orElse(null);
-        return new Details(m, payer, store.paidBy(memberId), out, login, access.canManage(stays));
+        boolean canManage = access.canManage(stays);
+        return new Details(m, payer, store.paidBy(memberId), out, login, canManage,
+                canManage && stays.stream().filter(Membership::active).allMatch(s -> access.canWrite(s.sectionId())));
     }
 
     /**

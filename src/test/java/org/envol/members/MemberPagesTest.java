@@ -31,6 +31,8 @@ class MemberPagesTest extends PageTestSupport {
     MemberService members;
     @Autowired
     AccountService accounts;
+    @Autowired
+    MemberMessages messages;
 
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 6);
@@ -145,9 +147,14 @@ class MemberPagesTest extends PageTestSupport {
         mvc.perform(post("/members/" + m.id() + "/sections/" + other.id() + "/leave").with(csrf()).with(both))
                 .andExpect(redirectedUrl("/members/" + m.id()));
         assertThat(SystemActor.run("test", () -> members.get(m.id()).activeSectionIds())).containsExactly(club.id());
-        // the treasurer of one section only may not make the member join the other
-        mvc.perform(post("/members/" + m.id() + "/join").param("sectionId", Long.toString(other.id())).with(csrf()).with(treasurer(club)))
+        // the treasurer of one section only may not make the member join the other, nor leave the club from both
+        mvc.perform(post("/members/" + m.id() + "/join").param("sectionId", Long.toString(other.id())).with(csrf()).with(both));
+        assertThat(text(mvc.perform(get("/members/" + m.id()).with(treasurer(club))).andReturn()))
+                .doesNotContain("action=\"/members/" + m.id() + "/leave\"").contains("/members/" + m.id() + "/sections/" + club.id() + "/leave");
+        mvc.perform(post("/members/" + m.id() + "/leave").with(csrf()).with(treasurer(club))).andExpect(status().isForbidden());
+        mvc.perform(post("/members/" + m.id() + "/sections/" + other.id() + "/leave").with(csrf()).with(treasurer(club)))
                 .andExpect(status().isForbidden());
+        assertThat(text(mvc.perform(get("/members/" + m.id()).with(both)).andReturn())).contains("action=\"/members/" + m.id() + "/leave\"");
     }
 
     @Test
@@ -167,9 +174,12 @@ class MemberPagesTest extends PageTestSupport {
         assertThat(text(mvc.perform(get("/members/" + m.id()).with(self)).andExpect(status().isOk()).andReturn()))
                 .contains(m.display()).doesNotContain("Créer son identifiant");
         mvc.perform(get("/members/" + other.id()).with(self)).andExpect(status().isForbidden());
-        // a treasurer cannot choose the password
+        // a treasurer cannot choose the password; a username is one user's
         mvc.perform(post("/members/" + other.id() + "/login").param("password", "choisi-par-moi").with(csrf()).with(treasurer(club)))
                 .andExpect(flash().attribute("problems", List.of("Seul un administrateur choisit le mot de passe ; laissez-le vide pour qu’il soit généré.")));
+        mvc.perform(post("/members/" + other.id() + "/login").param("username", m.email()).with(csrf()).with(treasurer(club)))
+                .andExpect(redirectedUrl("/members/" + other.id()))
+                .andExpect(flash().attribute("problems", List.of(messages.get("security.rejection.USERNAME_TAKEN", m.email()))));
     }
 
     @Test
