@@ -25,7 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The members pages: list with balances and flags, member page, form, joining and leaving, login, CSV import. */
-class MemberPagesTest extends PageTestSupport {
+class MembersPagesTest extends PageTestSupport {
 
     @Autowired
     MemberService members;
