@@ -15,6 +15,9 @@ import org.envol.ledger.LineDraft;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.ledger.Source;
+import org.envol.members.Member;
+import org.envol.members.MemberData;
+import org.envol.members.MemberService;
 import org.envol.security.SystemActor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A demo club to explore: sections « Planeur » and « Avion », each with its accounts and the
  * current year's entries up to today — flights billed, members' payments, fuel and maintenance
- * invoices with VAT, insurance — the first months validated, a few drafts left.
+ * invoices with VAT, insurance — the first months validated, a few drafts left; its members,
+ * each owning his or her 411 account, a child paid for by a parent, a member who left.
  * Deterministic (seeded), and written only into an empty database.
  */
 @Component
@@ -34,13 +38,16 @@ public class DemoClub {
     private final FiscalYearService years;
     private final AccountService accounts;
     private final LedgerService ledger;
+    private final MemberService members;
     private final Clock clock;
 
-    DemoClub(SectionService sections, FiscalYearService years, AccountService accounts, LedgerService ledger, Clock clock) {
+    DemoClub(SectionService sections, FiscalYearService years, AccountService accounts, LedgerService ledger, MemberService members,
+            Clock clock) {
         this.sections = sections;
         this.years = years;
         this.accounts = accounts;
         this.ledger = ledger;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -63,8 +70,38 @@ public class DemoClub {
             Section plane = sections.create("AVION", "Avion");
             books(glider, GLIDER_PILOTS, today, new Random(1), 3_800, "Remorqué et heure planeur");
             books(plane, PLANE_PILOTS, today, new Random(2), 16_500, "Heure de vol DR400");
+            members(glider, plane, today);
             return List.of(glider, plane);
         });
+    }
+
+    /** The demo's e-mail of a pilot (« Martin Claire » → claire.martin@example.org). */
+    static String email(String pilot) {
+        String[] name = pilot.split(" ", 2);
+        String ascii = java.text.Normalizer.normalize(name[1] + "." + name[0], java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(java.util.Locale.ROOT) + "@example.org";
+    }
+
+    /**
+     * Every pilot is a member who owns the 411 account in his or her name (joining takes it over);
+     * Léo Dupont, a teenager paid for by his father Jean, flies gliders; Nathan Garcia has left.
+     */
+    private void members(Section glider, Section plane, LocalDate today) {
+        LocalDate start = LocalDate.of(today.getYear(), 1, 1);
+        Random births = new Random(3);
+        pilots(glider, GLIDER_PILOTS, start, births);
+        pilots(plane, PLANE_PILOTS, start, births);
+        Member jean = members.findByEmail(email("Dupont Jean")).orElseThrow();
+        members.create(new MemberData("Dupont", "Léo", null, LocalDate.of(today.getYear() - 15, 4, 12), jean.id()), List.of(glider.id()), start);
+        members.leave(members.findByEmail(email("Garcia Nathan")).orElseThrow().id(), today);
+    }
+
+    private void pilots(Section s, List<String> pilots, LocalDate start, Random births) {
+        for (String pilot : pilots) {
+            String[] name = pilot.split(" ", 2);
+            LocalDate birth = LocalDate.of(1955 + births.nextInt(50), 1 + births.nextInt(12), 1 + births.nextInt(28));
+            members.create(new MemberData(name[0], name[1], email(pilot), birth, null), List.of(s.id()), start);
+        }
     }
 
     private void books(Section s, List<String> pilots, LocalDate today, Random random, long hourCents, String flightLabel) {

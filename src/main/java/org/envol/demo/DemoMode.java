@@ -1,9 +1,8 @@
 package org.envol.demo;
 
 import java.util.List;
-import org.envol.ledger.Account;
-import org.envol.ledger.AccountService;
 import org.envol.ledger.Section;
+import org.envol.members.MemberService;
 import org.envol.security.Grant;
 import org.envol.security.Role;
 import org.envol.security.SystemActor;
@@ -34,13 +33,13 @@ class DemoMode implements ApplicationRunner {
 
     private final DemoClub club;
     private final UserService users;
-    private final AccountService accounts;
+    private final MemberService members;
     private final Environment environment;
 
-    DemoMode(DemoClub club, UserService users, AccountService accounts, Environment environment) {
+    DemoMode(DemoClub club, UserService users, MemberService members, Environment environment) {
         this.club = club;
         this.users = users;
-        this.accounts = accounts;
+        this.members = members;
         this.environment = environment;
     }
 
@@ -59,10 +58,9 @@ class DemoMode implements ApplicationRunner {
             users.create("tresorier", "Trésorier Démo", PASSWORD,
                     List.of(Grant.inSection(glider.id(), Role.TREASURER), Grant.inSection(plane.id(), Role.TREASURER)));
             users.create("comptable", "Comptable Démo", PASSWORD, List.of(Grant.clubWide(Role.ACCOUNTANT)));
-            var pilot = users.create("pilote", DemoClub.GLIDER_PILOTS.get(0), PASSWORD, List.of(Grant.inSection(glider.id(), Role.MEMBER)));
-            Account own = accounts.listByPrefix(glider.id(), "411").stream()
-                    .filter(a -> a.label().equals(DemoClub.GLIDER_PILOTS.get(0))).findFirst().orElseThrow();
-            users.linkAccount(pilot.id(), own.id());
+            users.create("pilote", DemoClub.GLIDER_PILOTS.get(0), PASSWORD, List.of(Grant.inSection(glider.id(), Role.MEMBER)));
+            // the login of the member Claire Martin: it reads her account
+            members.linkLogin(members.findByEmail(DemoClub.email(DemoClub.GLIDER_PILOTS.get(0))).orElseThrow().id(), "pilote");
         });
         log.info("Demo club created: sections Planeur and Avion, users admin, tresorier, comptable, pilote.");
     }

@@ -11,7 +11,10 @@ import org.envol.ledger.ChainVerifier;
 import org.envol.ledger.EntryFilter;
 import org.envol.ledger.EntrySearch;
 import org.envol.ledger.EntryStatus;
+import org.envol.ledger.AccountService;
 import org.envol.ledger.Section;
+import org.envol.members.Member;
+import org.envol.members.MemberService;
 import org.envol.testing.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,10 @@ class DemoClubTest {
     EntrySearch search;
     @Autowired
     ChainVerifier chain;
+    @Autowired
+    MemberService members;
+    @Autowired
+    AccountService accounts;
 
     @Test
     void theDemoClubHasBalancedBooksWithValidatedAndPendingEntries() {
@@ -66,6 +73,23 @@ class DemoClubTest {
             assertThat(chain.verify(s.id()).intact()).isTrue();
             assertThat(chain.verify(s.id()).linksChecked()).isEqualTo(frozen);
         }
+        theMembersOwnTheDemoAccounts(sections.get(0), sections.get(1));
+    }
+
+    /** Every demo 411 account belongs to its member; Léo is paid for by his father; Nathan has left. */
+    void theMembersOwnTheDemoAccounts(Section glider, Section plane) {
+        for (Section s : List.of(glider, plane)) {
+            List<MemberService.Row> rows = members.list(s.id(), null, true);
+            assertThat(rows).hasSize(s == glider ? DemoClub.GLIDER_PILOTS.size() + 1 : DemoClub.PLANE_PILOTS.size());
+            assertThat(accounts.listByPrefix(s.id(), "411")).hasSize(rows.size())
+                    .allSatisfy(a -> assertThat(rows).anyMatch(r -> r.account().equals(a)));
+        }
+        Member claire = members.findByEmail(DemoClub.email(DemoClub.GLIDER_PILOTS.get(0))).orElseThrow();
+        assertThat(members.get(claire.id()).stays()).singleElement()
+                .satisfies(st -> assertThat(st.account().label()).isEqualTo(DemoClub.GLIDER_PILOTS.get(0)));
+        Member jean = members.findByEmail("jean.dupont@example.org").orElseThrow();
+        assertThat(members.get(jean.id()).payees()).extracting(Member::firstName).containsExactly("Léo");
+        assertThat(members.findByEmail("nathan.garcia@example.org").orElseThrow().leftOn()).isEqualTo(LocalDate.of(2026, 9, 15));
     }
 
     @PostgresTest
