@@ -103,6 +103,14 @@ public class AccountService {
                 .params(before.sectionId(), before.code(), l).query(Long.class).single() > 0) {
             throw new RejectedException(Rejection.of(RejectionCode.ACCOUNT_TAKEN, before.code(), l));
         }
+        if (before.active() && !active) {
+            // A closed account takes no more lines: whatever it still holds could never be settled.
+            long balance = jdbc.sql("select coalesce(sum(debit_cents - credit_cents), 0) from account_month where account_id = ?")
+                    .param(accountId).query(Long.class).single();
+            if (balance != 0) {
+                throw new RejectedException(Rejection.of(RejectionCode.ACCOUNT_BALANCE_NOT_ZERO, before.display(), Money.format(balance)));
+            }
+        }
         jdbc.sql("update account set label = ?, active = ? where id = ?").params(l, active, accountId).update();
         Account after = new Account(accountId, before.sectionId(), before.code(), l, active);
         changes.record(before.sectionId(), "UPDATE", "account", accountId, before, after);

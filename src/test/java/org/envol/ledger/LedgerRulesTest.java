@@ -162,6 +162,16 @@ class LedgerRulesTest {
     }
 
     @Test
+    void anAccountWithABalanceCannotBeClosedUntilSettled() {
+        ledger.post(draft("BQ", DAY, "Règlement", pair(2_500)));
+        assertThatThrownBy(() -> accounts.update(club.member().id(), club.member().label(), false))
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.has(RejectionCode.ACCOUNT_BALANCE_NOT_ZERO)).isTrue());
+        assertThat(accounts.get(club.member().id()).active()).isTrue();
+        ledger.post(draft("BQ", DAY, "Remboursement", pair(-2_500)));
+        assertThat(accounts.update(club.member().id(), club.member().label(), false).active()).isFalse();
+    }
+
+    @Test
     void dateInsideAnOpenFiscalYear() {
         ledger.post(draft("BQ", LocalDate.of(2025, 1, 1), "premier jour", pair(100)));
         ledger.post(draft("BQ", LocalDate.of(2025, 12, 31), "dernier jour", pair(100)));
