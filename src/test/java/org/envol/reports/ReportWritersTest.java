@@ -35,7 +35,7 @@ class ReportWritersTest {
         for (int i = 0; i < extraRows; i++) {
             rows.add(List.of(Report.Cell.date(DAY.plusDays(i)), Report.Cell.text("Vol n° " + i), Report.Cell.amount(i)));
         }
-        return new Report("Balance générale", List.of("Section PLANEUR · Vol à voile", "Du 01/01/2025 au 31/12/2025"),
+        return Report.of("Balance générale", List.of("Section PLANEUR · Vol à voile", "Du 01/01/2025 au 31/12/2025"),
                 List.of(new Column("Date", Kind.DATE, 10), new Column("Libellé", Kind.TEXT, 40),
                         new Column("Montant", Kind.AMOUNT, 14)),
                 rows, List.of(Report.Cell.blank(), Report.Cell.text("Totaux"), Report.Cell.amount(123451)));
@@ -112,7 +112,7 @@ class ReportWritersTest {
 
     @Test
     void pdfReplacesWhatHelveticaCannotWrite() throws IOException {
-        Report report = new Report("Relevé ✈ 日本", List.of(), List.of(new Column("Libellé", Kind.TEXT, 10)),
+        Report report = Report.of("Relevé ✈ 日本", List.of(), List.of(new Column("Libellé", Kind.TEXT, 10)),
                 List.of(List.of(Report.Cell.text("Planeur ✈"))), null);
         assertThat(pdfText(write(ExportFormat.PDF, report))).contains("Relevé ? ??", "Planeur ?");
     }
