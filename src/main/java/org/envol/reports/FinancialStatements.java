@@ -53,8 +53,8 @@ class FinancialStatements {
         Values n = incomeValues(scope, period);
         Values p = incomeValues(scope, previous);
         List<String> subtitles = new ArrayList<>(texts.scope(scope));
-        subtitles.add(messages.get("reports.comparedWith", texts.period(period.from(), period.to()),
-                texts.period(previous.from(), previous.to())));
+        subtitles.add(messages.get("reports.comparedWith", ReportWriter.DAY.format(period.from()), ReportWriter.DAY.format(period.to()),
+                ReportWriter.DAY.format(previous.from()), ReportWriter.DAY.format(previous.to())));
         Report report = render(messages.get("reports.incomeStatement.title"), subtitles, AssociationLayouts.INCOME_STATEMENT,
                 n, p, texts.yearHeader(period), texts.yearHeader(previous));
         return new ReportExports.Export(report, ReportExports.fileName("compte-de-resultat", scope.code(), period.from(), period.to()));
