@@ -250,7 +250,7 @@ class LineReports {
         String baseName = ReportExports.fileName("grand-livre", section.code(), period.from(), period.to());
         List<Column> columns = ledgerColumns(true);
         List<Account> list = moved.stream().map(TrialBalance.Row::account).toList();
-        Row totals = Row.of(Style.TOTAL, ledgerCells(null, null, "", "", messages.get("reports.totals"), "",
+        Row totals = Row.of(Style.TOTAL, ledgerCells("", null, "", "", messages.get("reports.totals"), "",
                 Cell.amount(tb.totals().debitCents()), Cell.amount(tb.totals().creditCents()), Cell.blank()));
         if (!screen) {
             Iterable<Row> rows = new LazyRows(() -> new LedgerChunks(moved, period, totals));
@@ -276,7 +276,7 @@ class LineReports {
             TrialBalance.Row r = moved.get(i);
             int p = i == first ? Math.max(0, startPage) : 0;
             Statement s = balances.statement(r.account().id(), period.from(), period.to(), p, SCREEN_STATEMENT_PAGE);
-            rows.addAll(accountRows(r, period, s, p == 0));
+            rows.addAll(accountRows(r, period, s, true, p == 0));
             lines += s.rows().size();
             if (s.page() + 1 < s.pages()) {
                 nextAccount = r.account().id();
@@ -318,7 +318,7 @@ class LineReports {
             }
             TrialBalance.Row r = moved.get(account);
             Statement s = balances.statement(r.account().id(), period.from(), period.to(), page, Limits.PAGE_SIZE_MAX);
-            List<Row> rows = new ArrayList<>(accountRows(r, period, s, page == 0));
+            List<Row> rows = new ArrayList<>(accountRows(r, period, s, page == 0, page == 0));
             if (s.page() + 1 < s.pages()) {
                 page++;
             } else {
@@ -330,13 +330,18 @@ class LineReports {
         }
     }
 
-    /** An account's heading and opening balance (on its first page), then its lines of this statement page. */
-    private List<Row> accountRows(TrialBalance.Row r, Period period, Statement s, boolean first) {
+    /**
+     * An account's heading (a screen page repeats it where it goes on with the account), its opening
+     * balance (on its first page), then its lines of this statement page.
+     */
+    private List<Row> accountRows(TrialBalance.Row r, Period period, Statement s, boolean heading, boolean first) {
         Account a = r.account();
         List<Row> rows = new ArrayList<>(s.rows().size() + 2);
-        if (first) {
+        if (heading) {
             rows.add(Row.of(Style.HEADING, ledgerCells(a.code(), null, "", "", a.label(), "", Cell.blank(), Cell.blank(), Cell.blank()))
                     .linkedTo("/accounts/" + a.id() + "?from=" + period.from() + "&to=" + period.to()));
+        }
+        if (first) {
             rows.add(Row.detail(ledgerCells(a.code(), period.from(), "", "", messages.get("reports.statement.opening"), "",
                     Cell.blank(), Cell.blank(), Cell.amount(r.openingCents()))));
         }
