@@ -80,6 +80,16 @@ public record Report(String title, List<String> subtitleLines, List<Column> colu
             return new Row(style, cells, path);
         }
 
+        /** The cell a screen shows the link on: the first text that is not blank (-1: none). */
+        public int linkedCell() {
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i) instanceof Text t && !t.value().isBlank()) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /** Writers call this on each row: a lazily built row is checked when it is written. */
         Row requireWidth(int columns) {
             if (cells.size() != columns) {
@@ -91,6 +101,9 @@ public record Report(String title, List<String> subtitleLines, List<Column> colu
 
     /** A cell: a text, a date or an amount in cents; blank is an empty text. */
     public sealed interface Cell {
+
+        /** What the cell holds, for templates. */
+        Kind kind();
 
         static Cell text(String value) {
             return new Text(value == null ? "" : value);
@@ -115,11 +128,23 @@ public record Report(String title, List<String> subtitleLines, List<Column> colu
     }
 
     public record Text(String value) implements Cell {
+        @Override
+        public Kind kind() {
+            return Kind.TEXT;
+        }
     }
 
     public record Date(LocalDate value) implements Cell {
+        @Override
+        public Kind kind() {
+            return Kind.DATE;
+        }
     }
 
     public record Amount(long cents) implements Cell {
+        @Override
+        public Kind kind() {
+            return Kind.AMOUNT;
+        }
     }
 }

@@ -75,9 +75,7 @@ public class ReportExports {
     }
 
     Export export(ReportName name, ReportScope scope, Query q) {
-        if (scope.consolidated() && !name.consolidates()) {
-            throw new ReportException("reports.consolidated.not", name.param());
-        }
+        requireScope(name, scope);
         return switch (name) {
             case TRIAL_BALANCE -> balanceReports.trialBalance(scope, period(scope, q),
                     q.grouping() == null ? Grouping.ACCOUNT : q.grouping());
@@ -88,6 +86,13 @@ public class ReportExports {
             case JOURNAL -> lineReports.journal(scope, period(scope, q), q.journal(), null).export();
             case STATEMENT -> statement(scope.section(), q);
         };
+    }
+
+    /** Lines belong to one section's books: journals, the general ledger and statements are not consolidated. */
+    static void requireScope(ReportName name, ReportScope scope) {
+        if (scope.consolidated() && !name.consolidates()) {
+            throw new ReportException("reports.consolidated.not", name.param());
+        }
     }
 
     Period period(ReportScope scope, Query q) {
