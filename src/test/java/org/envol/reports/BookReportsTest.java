@@ -13,6 +13,8 @@ import org.envol.ledger.LedgerService;
 import org.envol.ledger.LineDraft;
 import org.envol.reports.ReportExports.Query;
 import org.envol.reports.ReportPeriods.Period;
+import org.envol.security.Authorities;
+import org.envol.security.Role;
 import org.envol.security.SystemActor;
 import org.envol.testing.PostgresTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -225,6 +231,45 @@ class BookReportsTest {
                 .isInstanceOf(ReportException.class).extracting("key").isEqualTo("reports.consolidated.not");
         assertThatThrownBy(() -> exports.export(ReportName.JOURNAL, "all", year2025()))
                 .isInstanceOf(ReportException.class).extracting("key").isEqualTo("reports.consolidated.not");
+    }
+
+    static void as(String... authorities) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("u", null,
+                AuthorityUtils.createAuthorityList(authorities)));
+    }
+
+    @Test
+    void aMemberGetsHisOwnStatementAndNoOtherReport() {
+        as(Authorities.section(club.sectionA(), Role.MEMBER), Authorities.account(club.dupont().id()));
+        String a = club.a().section().code();
+        assertThat(ReportRows.lines(exports.statement(club.dupont().id(), Y2025_START, Y2025_END).report())).last()
+                .isEqualTo("2025-12-31|||Solde de clôture||45000|5000|50000");
+        assertThat(ReportRows.lines(exports.export(ReportName.STATEMENT, a,
+                new Query(Y2025_START, Y2025_END, null, null, club.dupont().id(), null, null)).report())).isNotEmpty();
+        assertThatThrownBy(() -> exports.statement(club.martin().id(), Y2025_START, Y2025_END))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.export(ReportName.STATEMENT, a,
+                new Query(Y2025_START, Y2025_END, null, null, club.martin().id(), null, null))).isInstanceOf(AccessDeniedException.class);
+        for (ReportName name : List.of(ReportName.MEMBER_BALANCES, ReportName.TRIAL_BALANCE, ReportName.INCOME_STATEMENT,
+                ReportName.BALANCE_SHEET, ReportName.GENERAL_LEDGER, ReportName.JOURNAL)) {
+            assertThatThrownBy(() -> exports.export(name, club.sectionA(), year2025())).as(name.param())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void aTreasurerOfAReadsNotB() {
+        as(Authorities.section(club.sectionA(), Role.TREASURER));
+        assertThat(ReportRows.lines(exports.export(ReportName.TRIAL_BALANCE, club.sectionA(), year2025()).report())).isNotEmpty();
+        for (ReportName name : List.of(ReportName.MEMBER_BALANCES, ReportName.TRIAL_BALANCE, ReportName.INCOME_STATEMENT,
+                ReportName.BALANCE_SHEET, ReportName.GENERAL_LEDGER, ReportName.JOURNAL)) {
+            assertThatThrownBy(() -> exports.export(name, club.sectionB(), year2025())).as(name.param())
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> exports.export(name, club.b().section().code(), year2025())).as(name.param())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> exports.statement(club.bLiaison().id(), Y2025_START, Y2025_END))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @PostgresTest
