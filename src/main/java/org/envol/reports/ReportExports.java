@@ -2,6 +2,7 @@ package org.envol.reports;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.List;
 import org.envol.ledger.Account;
 import org.envol.ledger.AccountService;
 import org.envol.ledger.Section;
@@ -32,6 +33,19 @@ public class ReportExports {
         public static Query period(LocalDate from, LocalDate to) {
             return new Query(from, to, null, null, null, null, null);
         }
+    }
+
+    /**
+     * A report as its page shows it: the journals a page of entries at a time ({@code pager}), the
+     * general ledger a few accounts at a time (where the next page starts: {@code nextAccount},
+     * {@code nextPage}; null when this is the last), the others whole.
+     */
+    public record Page(Report report, ReportPeriods.Period period, LocalDate day, Pager pager, List<Account> ledgerAccounts,
+            Long nextAccount, int nextPage) {
+    }
+
+    /** Where a journal page stands: page number (from 0), pages, entries (drafts included, which it does not show). */
+    public record Pager(int page, int pages, long total) {
     }
 
     private final ReportScopes scopes;
@@ -85,6 +99,30 @@ public class ReportExports {
             case GENERAL_LEDGER -> lineReports.generalLedger(scope, period(scope, q), null, 0, false).export();
             case JOURNAL -> lineReports.journal(scope, period(scope, q), q.journal(), null).export();
             case STATEMENT -> statement(scope.section(), q);
+        };
+    }
+
+    /** One section's report as its page shows it (see {@link Page}). */
+    public Page page(ReportName name, long sectionId, Query query, int page, Long startAccount) {
+        return page(name, scopes.section(sections.get(sectionId)), query, page, startAccount);
+    }
+
+    Page page(ReportName name, ReportScope scope, Query q, int page, Long startAccount) {
+        requireScope(name, scope);
+        if (name == ReportName.BALANCE_SHEET || name == ReportName.MEMBER_BALANCES) {
+            return new Page(export(name, scope, q).report(), null, periods.at(q.at(), q.to()), null, null, null, 0);
+        }
+        Period period = period(scope, q);
+        return switch (name) {
+            case JOURNAL -> {
+                LineReports.JournalPage p = lineReports.journal(scope, period, q.journal(), Math.max(0, page));
+                yield new Page(p.export().report(), period, null, new Pager(p.page(), p.pages(), p.total()), null, null, 0);
+            }
+            case GENERAL_LEDGER -> {
+                LineReports.LedgerPage p = lineReports.generalLedger(scope, period, startAccount, Math.max(0, page), true);
+                yield new Page(p.export().report(), period, null, null, p.accounts(), p.nextAccount(), p.nextPage());
+            }
+            default -> new Page(export(name, scope, q).report(), period, null, null, null, null, 0);
         };
     }
 

@@ -13,7 +13,6 @@ import org.envol.ledger.Money;
 import org.envol.ledger.Section;
 import org.envol.reports.ReportExports.Export;
 import org.envol.reports.ReportExports.Query;
-import org.envol.reports.ReportPeriods.Period;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,18 +41,16 @@ class ReportsController {
     private final ReportExports exports;
     private final ReportScopes scopes;
     private final ReportPeriods periods;
-    private final LineReports lineReports;
     private final FiscalYearService years;
     private final JournalService journals;
     private final AccountService accounts;
     private final Messages messages;
 
-    ReportsController(ReportExports exports, ReportScopes scopes, ReportPeriods periods, LineReports lineReports,
+    ReportsController(ReportExports exports, ReportScopes scopes, ReportPeriods periods,
             FiscalYearService years, JournalService journals, AccountService accounts, Messages messages) {
         this.exports = exports;
         this.scopes = scopes;
         this.periods = periods;
-        this.lineReports = lineReports;
         this.years = years;
         this.journals = journals;
         this.accounts = accounts;
@@ -144,25 +141,11 @@ class ReportsController {
 
     /** The report on screen: journals and the general ledger a page at a time, the others whole. */
     private void show(ReportName name, ReportScope scope, Query query, Form form, Model model) {
-        ReportExports.requireScope(name, scope);
-        Period period = name == ReportName.BALANCE_SHEET || name == ReportName.MEMBER_BALANCES ? null : exports.period(scope, query);
-        if (period != null) {
-            model.addAttribute("period", period);
-        } else {
-            model.addAttribute("day", periods.at(query.at(), query.to()));
-        }
-        switch (name) {
-            case JOURNAL -> {
-                LineReports.JournalPage page = lineReports.journal(scope, period, query.journal(), form.page());
-                model.addAttribute("report", page.export().report());
-                model.addAttribute("page", page);
-            }
-            case GENERAL_LEDGER -> {
-                LineReports.LedgerPage page = lineReports.generalLedger(scope, period, form.account(), form.page(), true);
-                model.addAttribute("report", page.export().report());
-                model.addAttribute("ledger", page);
-            }
-            default -> model.addAttribute("report", exports.export(name, scope, query).report());
-        }
+        ReportExports.Page page = exports.page(name, scope, query, form.page(), form.account());
+        model.addAttribute("report", page.report());
+        model.addAttribute("period", page.period());
+        model.addAttribute("day", page.day());
+        model.addAttribute("page", page.pager());
+        model.addAttribute("ledger", name == ReportName.GENERAL_LEDGER ? page : null);
     }
 }
