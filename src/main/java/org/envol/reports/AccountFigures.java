@@ -66,9 +66,18 @@ class AccountFigures {
      * the result entries of the fiscal years ending within the period are left out of the movements.
      */
     List<Figure> figures(Section section, LocalDate from, LocalDate to, boolean withoutResultEntries) {
+        return figures(section, from, to, withoutResultEntries, true);
+    }
+
+    /** The same, without the opening balances when the report needs only the period's movements (they cost a second sum). */
+    List<Figure> movements(Section section, LocalDate from, LocalDate to, boolean withoutResultEntries) {
+        return figures(section, from, to, withoutResultEntries, false);
+    }
+
+    private List<Figure> figures(Section section, LocalDate from, LocalDate to, boolean withoutResultEntries, boolean withOpening) {
         long s = section.id();
         List<Account> all = accounts.list(s);
-        Map<Long, Movement> opening = balances.balances(BalanceCriteria.section(s, null, from.minusDays(1)));
+        Map<Long, Movement> opening = withOpening ? balances.balances(BalanceCriteria.section(s, null, from.minusDays(1))) : Map.of();
         Map<Long, Movement> period = new java.util.HashMap<>(balances.balances(BalanceCriteria.section(s, from, to)));
         if (withoutResultEntries) {
             for (Entry entry : resultEntries(s, from, to)) {

@@ -82,12 +82,15 @@ class BalanceReports {
                 total = total.plus(l);
             }
         } else {
+            Map<String, String> chartLabels = chartLabels();
             Map<String, Line> groups = new TreeMap<>();
             for (Line l : lines) {
                 String code = l.code().substring(0, Math.min(grouping.digits(), l.code().length()));
-                groups.merge(code, new Line(code, groupLabel(code), null, l.openingCents(), l.debitCents(), l.creditCents(),
+                groups.merge(code, new Line(code, "", null, l.openingCents(), l.debitCents(), l.creditCents(),
                         l.closingCents()), Line::plus);
             }
+            groups.replaceAll((code, g) -> new Line(code, groupLabel(code, chartLabels), null, g.openingCents(), g.debitCents(),
+                    g.creditCents(), g.closingCents()));
             Line classTotal = null;
             for (Line g : groups.values()) {
                 if (classTotal != null && classTotal.code().charAt(0) != g.code().charAt(0)) {
@@ -130,10 +133,7 @@ class BalanceReports {
             return tb.rows().stream().map(r -> new Line(r.account().code(), r.account().label(), r.account().id(),
                     r.openingCents(), r.debitCents(), r.creditCents(), r.closingCents())).toList();
         }
-        Map<String, String> chartLabels = new java.util.HashMap<>();
-        for (ChartCode c : chart.list()) {
-            chartLabels.put(c.code(), c.label());
-        }
+        Map<String, String> chartLabels = chartLabels();
         Map<String, Line> byCode = new TreeMap<>();
         for (Section section : scope.sections()) {
             for (TrialBalance.Row r : balances.trialBalance(section.id(), period.from(), period.to()).rows()) {
@@ -145,20 +145,25 @@ class BalanceReports {
         return List.copyOf(byCode.values());
     }
 
+    private Map<String, String> chartLabels() {
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (ChartCode c : chart.list()) {
+            labels.put(c.code(), c.label());
+        }
+        return labels;
+    }
+
     /** The name of a chart code of 2 or 3 digits: the chart's label, else the PCG's name of its 2-digit class. */
-    private String groupLabel(String code) {
-        if (code.length() >= 3) {
-            var own = chart.find(code);
-            if (own.isPresent()) {
-                return own.get().label();
-            }
+    private String groupLabel(String code, Map<String, String> chartLabels) {
+        if (code.length() >= 3 && chartLabels.containsKey(code)) {
+            return chartLabels.get(code);
         }
         String key = "reports.class2." + code.substring(0, Math.min(2, code.length()));
         String name = messages.get(key);
         if (!name.equals(key)) {
             return name;
         }
-        return chart.find(code).map(ChartCode::label).orElse("");
+        return chartLabels.getOrDefault(code, "");
     }
 
     // ---- member balances
@@ -204,7 +209,8 @@ class BalanceReports {
             cells.add(Cell.text(m.account().label()));
             cells.add(Cell.amountOrBlank(Math.max(0, m.balanceCents())));
             cells.add(Cell.amountOrBlank(Math.max(0, -m.balanceCents())));
-            rows.add(Row.detail(cells).linkedTo("/accounts/" + m.account().id() + "?to=" + at));
+            // the member's name leads to his or her statement
+            rows.add(Row.detail(cells).linkedTo("/accounts/" + m.account().id() + "?to=" + at, cells.size() - 3));
             owed += Math.max(0, m.balanceCents());
             advanced += Math.max(0, -m.balanceCents());
         }

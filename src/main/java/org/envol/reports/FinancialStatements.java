@@ -65,7 +65,7 @@ class FinancialStatements {
         List<Balance> balances = new ArrayList<>();
         long result = 0;
         for (Section section : scope.sections()) {
-            for (Figure f : figures.figures(section, period.from(), period.to(), true)) {
+            for (Figure f : figures.movements(section, period.from(), period.to(), true)) {
                 String code = f.account().code();
                 if (AssociationLayouts.inIncomeStatement(code)) {
                     balances.add(new Balance(code, f.periodCents()));

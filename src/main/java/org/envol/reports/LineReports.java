@@ -1,6 +1,7 @@
 package org.envol.reports;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +50,11 @@ class LineReports {
     /** Accounts on one screen page of the general ledger, at most (each costs a few queries). */
     static final int SCREEN_ACCOUNTS = 25;
 
-    /** A page of a journal on screen, or the whole journal exported ({@code page} -1). */
-    record JournalPage(ReportExports.Export export, int page, int pages, long total) {
+    /**
+     * A page of a journal on screen — a month of the period, a page of it — or the whole journal
+     * exported ({@code month} null).
+     */
+    record JournalPage(ReportExports.Export export, YearMonth month, List<YearMonth> months, int page, int pages, long total) {
     }
 
     /**
@@ -83,10 +87,12 @@ class LineReports {
 
     /**
      * The general journal (all journals) or one journal of a section for a period: each entry,
-     * then its lines. {@code page} ≥ 0 is one screen page (with the page's totals); null is the
-     * whole period, read month by month and page by page, with the totals at the end.
+     * then its lines. With a {@code month}, one screen page of that month of the period (with the
+     * page's totals): a page is found within a month, so that neither its count nor its offset
+     * runs over a whole year of entries. Without, the whole period, read month by month and page
+     * by page, with the totals at the end.
      */
-    JournalPage journal(ReportScope scope, Period period, String journalCode, Integer page) {
+    JournalPage journal(ReportScope scope, Period period, String journalCode, YearMonth month, int page) {
         Section section = scope.section();
         String code = journalCode == null || journalCode.isBlank() ? null : journalCode.strip().toUpperCase(java.util.Locale.ROOT);
         if (code != null && journals.findByCode(code).isEmpty()) {
@@ -111,19 +117,27 @@ class LineReports {
         }
         String baseName = ReportExports.fileName(code == null ? "grand-journal" : "journal-" + code, section.code(), period.from(),
                 period.to());
-        if (page != null) {
-            EntryPage found = search.search(filter(section.id(), period.from(), period.to(), code), page, ReportLimits.SCREEN_ENTRIES);
+        if (month != null) {
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+            YearMonth shown = months.contains(month) ? month : months.get(0);
+            LocalDate from = shown.atDay(1).isBefore(period.from()) ? period.from() : shown.atDay(1);
+            LocalDate to = shown.atEndOfMonth().isAfter(period.to()) ? period.to() : shown.atEndOfMonth();
+            EntryPage found = search.search(filter(section.id(), from, to, code), page, ReportLimits.SCREEN_ENTRIES);
             long[] sums = new long[2];
             List<Row> rows = new ArrayList<>();
             for (Entry e : found.entries()) {
                 rows.addAll(entryRows(e, byId, sums));
             }
             rows.add(totalRow(Style.SUBTOTAL, messages.get("reports.pageTotals"), sums));
-            return new JournalPage(new ReportExports.Export(new Report(title, subtitles, columns, rows), baseName), found.page(),
-                    found.pages(), found.total());
+            return new JournalPage(new ReportExports.Export(new Report(title, subtitles, columns, rows), baseName), shown, months,
+                    found.page(), found.pages(), found.total());
         }
         Iterable<Row> rows = new LazyRows(() -> new JournalChunks(section.id(), period, code, byId));
-        return new JournalPage(new ReportExports.Export(new Report(title, subtitles, columns, rows), baseName), -1, 1, -1);
+        return new JournalPage(new ReportExports.Export(new Report(title, subtitles, columns, rows), baseName), null, List.of(), 0, 1,
+                -1);
     }
 
     private static EntryFilter filter(long sectionId, LocalDate from, LocalDate to, String journalCode) {
@@ -186,7 +200,7 @@ class LineReports {
         List<Row> rows = new ArrayList<>(e.lines().size() + 1);
         rows.add(Row.of(Style.HEADING, List.of(Cell.date(e.date()), Cell.text(e.journalCode()), Cell.text(number(e)),
                 Cell.blank(), Cell.text(e.label()), Cell.text(e.voucherRef()), Cell.blank(), Cell.blank()))
-                .linkedTo("/entries/" + e.id()));
+                .linkedTo("/entries/" + e.id(), 2));
         for (Line l : e.lines()) {
             Account a = byId.get(l.accountId());
             String label = a == null ? "#" + l.accountId() : a.label();
@@ -361,9 +375,10 @@ class LineReports {
         long amount = r.amountCents();
         String number = r.displayNumber() == null ? "#" + r.entryId() : r.displayNumber();
         String label = r.lineLabel() == null || r.lineLabel().isBlank() ? r.entryLabel() : r.entryLabel() + " · " + r.lineLabel();
+        // the entry's number leads to the entry
         return Row.detail(ledgerCells(code, r.date(), r.journalCode(), number, label, r.voucherRef(),
                 Cell.amountOrBlank(Math.max(0, amount)), Cell.amountOrBlank(Math.max(0, -amount)), Cell.amount(r.runningCents())))
-                .linkedTo("/entries/" + r.entryId());
+                .linkedTo("/entries/" + r.entryId(), code == null ? 2 : 3);
     }
 
     /** The cells of a general ledger or statement row; {@code code} null leaves the account column out (a statement). */

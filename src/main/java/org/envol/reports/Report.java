@@ -61,27 +61,37 @@ public record Report(String title, List<String> subtitleLines, List<Column> colu
     public record Column(String header, Kind kind, int width) {
     }
 
-    /** A row: its style, one cell per column, and where its first cell leads on screen (null: nowhere). */
-    public record Row(Style style, List<Cell> cells, String link) {
+    /**
+     * A row: its style, one cell per column, and where it leads on screen (null: nowhere) from which
+     * cell ({@code linkCell}; -1: the first text that is not blank).
+     */
+    public record Row(Style style, List<Cell> cells, String link, int linkCell) {
 
         public Row {
             cells = List.copyOf(cells);
         }
 
         public static Row detail(List<Cell> cells) {
-            return new Row(Style.DETAIL, cells, null);
+            return new Row(Style.DETAIL, cells, null, -1);
         }
 
         public static Row of(Style style, List<Cell> cells) {
-            return new Row(style, cells, null);
+            return new Row(style, cells, null, -1);
         }
 
         public Row linkedTo(String path) {
-            return new Row(style, cells, path);
+            return new Row(style, cells, path, -1);
         }
 
-        /** The cell a screen shows the link on: the first text that is not blank (-1: none). */
+        public Row linkedTo(String path, int cell) {
+            return new Row(style, cells, path, cell);
+        }
+
+        /** The cell a screen shows the link on (-1: none). */
         public int linkedCell() {
+            if (linkCell >= 0) {
+                return linkCell;
+            }
             for (int i = 0; i < cells.size(); i++) {
                 if (cells.get(i) instanceof Text t && !t.value().isBlank()) {
                     return i;

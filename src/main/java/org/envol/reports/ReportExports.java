@@ -2,6 +2,7 @@ package org.envol.reports;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.envol.ledger.Account;
 import org.envol.ledger.AccountService;
@@ -44,8 +45,17 @@ public class ReportExports {
             Long nextAccount, int nextPage) {
     }
 
-    /** Where a journal page stands: page number (from 0), pages, entries (drafts included, which it does not show). */
-    public record Pager(int page, int pages, long total) {
+    /**
+     * Where a journal page stands: its month among the period's months, the page number within the
+     * month (from 0), its pages and entries (drafts included, which the page does not show).
+     */
+    public record Pager(YearMonth month, List<YearMonth> months, int page, int pages, long total) {
+    }
+
+    /** Which page to show: a journal's month and page in it; the general ledger's first account and page in it. */
+    public record Position(YearMonth month, int page, Long account) {
+
+        public static final Position FIRST = new Position(null, 0, null);
     }
 
     private final ReportScopes scopes;
@@ -97,17 +107,18 @@ public class ReportExports {
             case BALANCE_SHEET -> statements.balanceSheet(scope, periods.at(q.at(), q.to()));
             case MEMBER_BALANCES -> balanceReports.memberBalances(scope, periods.at(q.at(), q.to()), q.thresholdCents());
             case GENERAL_LEDGER -> lineReports.generalLedger(scope, period(scope, q), null, 0, false).export();
-            case JOURNAL -> lineReports.journal(scope, period(scope, q), q.journal(), null).export();
+            case JOURNAL -> lineReports.journal(scope, period(scope, q), q.journal(), null, 0).export();
             case STATEMENT -> statement(scope.section(), q);
         };
     }
 
     /** One section's report as its page shows it (see {@link Page}). */
-    public Page page(ReportName name, long sectionId, Query query, int page, Long startAccount) {
-        return page(name, scopes.section(sections.get(sectionId)), query, page, startAccount);
+    public Page page(ReportName name, long sectionId, Query query, Position at) {
+        return page(name, scopes.section(sections.get(sectionId)), query, at);
     }
 
-    Page page(ReportName name, ReportScope scope, Query q, int page, Long startAccount) {
+    Page page(ReportName name, ReportScope scope, Query q, Position at) {
+        int page = Math.max(0, at.page());
         requireScope(name, scope);
         if (name == ReportName.BALANCE_SHEET || name == ReportName.MEMBER_BALANCES) {
             return new Page(export(name, scope, q).report(), null, periods.at(q.at(), q.to()), null, null, null, 0);
@@ -115,11 +126,13 @@ public class ReportExports {
         Period period = period(scope, q);
         return switch (name) {
             case JOURNAL -> {
-                LineReports.JournalPage p = lineReports.journal(scope, period, q.journal(), Math.max(0, page));
-                yield new Page(p.export().report(), period, null, new Pager(p.page(), p.pages(), p.total()), null, null, 0);
+                YearMonth month = at.month() == null ? YearMonth.from(period.from()) : at.month();
+                LineReports.JournalPage p = lineReports.journal(scope, period, q.journal(), month, page);
+                yield new Page(p.export().report(), period, null, new Pager(p.month(), p.months(), p.page(), p.pages(), p.total()),
+                        null, null, 0);
             }
             case GENERAL_LEDGER -> {
-                LineReports.LedgerPage p = lineReports.generalLedger(scope, period, startAccount, Math.max(0, page), true);
+                LineReports.LedgerPage p = lineReports.generalLedger(scope, period, at.account(), page, true);
                 yield new Page(p.export().report(), period, null, null, p.accounts(), p.nextAccount(), p.nextPage());
             }
             default -> new Page(export(name, scope, q).report(), period, null, null, null, null, 0);

@@ -3,6 +3,7 @@ package org.envol.reports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.envol.ledger.AccountService;
@@ -35,7 +36,7 @@ class ReportsController {
 
     /** What the form sent, as typed. */
     record Form(LocalDate from, LocalDate to, LocalDate at, String journal, Long account, String threshold, String by,
-            boolean all, int page) {
+            boolean all, YearMonth month, int page) {
     }
 
     private final ReportExports exports;
@@ -86,11 +87,12 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @RequestParam(required = false) String journal, @RequestParam(required = false) Long account,
             @RequestParam(required = false) String threshold, @RequestParam(required = false) String by,
-            @RequestParam(required = false) String scope, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String scope, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String format, HttpServletResponse response, Model model) throws IOException {
         ReportName report = ReportName.named(name).filter(r -> r != ReportName.STATEMENT)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Form form = new Form(from, to, at, journal, account, threshold, by, "all".equals(scope), Math.max(0, page));
+        Form form = new Form(from, to, at, journal, account, threshold, by, "all".equals(scope), month, Math.max(0, page));
         model.addAttribute("name", report.param());
         model.addAttribute("form", form);
         model.addAttribute("canConsolidate", report.consolidates() && scopes.canConsolidate());
@@ -141,7 +143,7 @@ class ReportsController {
 
     /** The report on screen: journals and the general ledger a page at a time, the others whole. */
     private void show(ReportName name, ReportScope scope, Query query, Form form, Model model) {
-        ReportExports.Page page = exports.page(name, scope, query, form.page(), form.account());
+        ReportExports.Page page = exports.page(name, scope, query, new ReportExports.Position(form.month(), form.page(), form.account()));
         model.addAttribute("report", page.report());
         model.addAttribute("period", page.period());
         model.addAttribute("day", page.day());

@@ -6,6 +6,7 @@ import static org.envol.reports.ReportLedger.Y2025_END;
 import static org.envol.reports.ReportLedger.Y2025_START;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.envol.ledger.EntryDraft;
@@ -155,12 +156,29 @@ class BookReportsTest {
     }
 
     @Test
-    void theJournalOnScreenIsPaged() {
-        LineReports.JournalPage page = lineReports.journal(ReportScope.of(club.a().section()), new Period(Y2025_START, Y2025_END),
-                null, 0);
-        assertThat(page.total()).isEqualTo(11); // with the draft, which the page does not show
-        List<String> lines = ReportRows.lines(page.export().report());
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("||||Total de la page||205234|205234");
+    void theJournalOnScreenIsAMonthAPageAtATime() {
+        Period year = new Period(Y2025_START, Y2025_END);
+        ReportScope a = ReportScope.of(club.a().section());
+        LineReports.JournalPage january = lineReports.journal(a, year, null, YearMonth.of(2025, 1), 0);
+        assertThat(january.months()).hasSize(12).startsWith(YearMonth.of(2025, 1)).endsWith(YearMonth.of(2025, 12));
+        assertThat(january.total()).isEqualTo(2);
+        assertThat(ReportRows.lines(january.export().report())).last().isEqualTo("||||Total de la page||28000|28000");
+        // September holds only the draft, which the page counts but does not show
+        LineReports.JournalPage september = lineReports.journal(a, year, null, YearMonth.of(2025, 9), 0);
+        assertThat(september.total()).isEqualTo(1);
+        assertThat(ReportRows.lines(september.export().report())).containsExactly("||||Total de la page||0|0");
+        // a month outside the period shows the period's first
+        assertThat(lineReports.journal(a, year, null, YearMonth.of(2031, 1), 0).month()).isEqualTo(YearMonth.of(2025, 1));
+        // a page within a month
+        SystemActor.run("test", () -> {
+            for (int i = 0; i < 60; i++) {
+                ledgerService.post(EntryDraft.manual(club.sectionA(), "OD", LocalDate.of(2025, 12, 1 + i % 28), "Vol " + i, null,
+                        List.of(LineDraft.of(club.dupont().id(), 100), LineDraft.of(club.flights().id(), -100))));
+            }
+        });
+        LineReports.JournalPage december = lineReports.journal(a, year, null, YearMonth.of(2025, 12), 1);
+        assertThat(december.pages()).isEqualTo(2);
+        assertThat(ReportRows.rows(december.export().report())).filteredOn(r -> r.style() == Report.Style.HEADING).hasSize(10);
     }
 
     @Test

@@ -91,7 +91,11 @@ class ReportPagesTest extends PageTestSupport {
     @Test
     void theJournalsAndTheGeneralLedger() throws Exception {
         String journal = page("/reports/journal?" + YEAR_2025 + "&journal=OD", treasurer);
-        assertThat(journal).contains("Journal OD", "Cotisation Martin", "Total de la page", "2" + NNBSP + "052,34");
+        assertThat(journal).contains("Journal OD", "Cotisation Martin", "Total de la page", "280,00",
+                "Mois 01/2025 : 2 écritures",
+                "/reports/journal?from=2025-01-01&to=2025-12-31&journal=OD&month=2025-08");
+        String august = page("/reports/journal?" + YEAR_2025 + "&journal=OD&month=2025-08", treasurer);
+        assertThat(august).contains("Virement vers B", "100,00").doesNotContain("Cotisation Martin");
         String general = page("/reports/journal?" + YEAR_2025, treasurer);
         assertThat(general).contains("Grand journal", "(tout le rapport, pas seulement cette page)");
         String ledgerPage = page("/reports/general-ledger?" + YEAR_2025, treasurer);
