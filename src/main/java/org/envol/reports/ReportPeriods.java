@@ -34,21 +34,22 @@ class ReportPeriods {
     }
 
     /**
-     * [from, to] as asked; {@code at} alone means from the start of its fiscal year to that day;
-     * a missing end is taken from the current fiscal year (else the calendar year to date).
+     * [from, to] as asked. {@code to} (or {@code at}) without {@code from} means from the start of
+     * the fiscal year that holds that day; nothing asked is the current fiscal year (else the
+     * calendar year to date), a {@code from} alone runs to its end.
      */
     Period period(ReportScope scope, LocalDate from, LocalDate to, LocalDate at) {
         Section reference = scope.sections().get(0);
+        LocalDate end = to != null ? to : at;
         Period p;
-        if (from == null && to == null && at != null) {
-            p = new Period(yearStart(reference, at), at);
-        } else if (from != null && to != null) {
-            p = new Period(from, to);
+        if (end != null) {
+            // up to a day: from the start of the fiscal year that holds it, unless told
+            p = new Period(from != null ? from : yearStart(reference, end), end);
         } else {
             LocalDate today = today();
             Period current = years.containing(reference.id(), today).map(y -> new Period(y.startDate(), y.endDate()))
                     .orElse(new Period(today.withDayOfYear(1), today));
-            p = new Period(from == null ? current.from() : from, to == null ? current.to() : to);
+            p = new Period(from != null ? from : current.from(), current.to());
         }
         if (p.to().isBefore(p.from())) {
             throw new ReportException("reports.period.invalid", ReportWriter.DAY.format(p.from()), ReportWriter.DAY.format(p.to()));

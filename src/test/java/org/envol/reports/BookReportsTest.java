@@ -237,6 +237,28 @@ class BookReportsTest {
                 .isInstanceOf(ReportException.class).extracting("key").isEqualTo("reports.statement.otherSection");
     }
 
+    @Autowired
+    ReportPeriods periods;
+
+    @Test
+    void periodsAsked() {
+        ReportScope a = ReportScope.of(club.a().section());
+        LocalDate june = LocalDate.of(2025, 6, 30);
+        assertThat(periods.period(a, null, june, null)).isEqualTo(new Period(Y2025_START, june));
+        assertThat(periods.period(a, null, null, june)).isEqualTo(new Period(Y2025_START, june));
+        assertThat(periods.period(a, LocalDate.of(2025, 3, 1), null, june)).isEqualTo(new Period(LocalDate.of(2025, 3, 1), june));
+        assertThat(periods.period(a, ReportLedger.Y2024_START, Y2025_END, null))
+                .isEqualTo(new Period(ReportLedger.Y2024_START, Y2025_END));
+        // the column N-1: the previous fiscal year for a whole one, else the same days a year before
+        assertThat(periods.previous(a, new Period(Y2025_START, Y2025_END)))
+                .isEqualTo(new Period(ReportLedger.Y2024_START, ReportLedger.Y2024_END));
+        assertThat(periods.previous(a, new Period(Y2025_START, june))).isEqualTo(new Period(ReportLedger.Y2024_START, june.minusYears(1)));
+        assertThat(periods.previousAt(a, Y2025_END)).isEqualTo(ReportLedger.Y2024_END);
+        assertThat(periods.previousAt(a, june)).isEqualTo(june.minusYears(1));
+        // before any fiscal year, the year starts on the 1st of January
+        assertThat(periods.yearStart(club.a().section(), LocalDate.of(2019, 5, 5))).isEqualTo(LocalDate.of(2019, 1, 1));
+    }
+
     @Test
     void aReversedPeriodIsRefused() {
         assertThatThrownBy(() -> report(ReportName.TRIAL_BALANCE, Query.period(Y2025_END, Y2025_START)))

@@ -72,6 +72,8 @@ class ReportPagesTest extends PageTestSupport {
         String income = page("/reports/income-statement?" + YEAR_2025, treasurer);
         assertThat(income).contains("Compte de résultat", "Excédent ou déficit", "82,34", "150,00", "Bénévolat",
                 "class=\"heading\"");
+        String english = page("/reports/income-statement?" + YEAR_2025 + "&lang=en", treasurer);
+        assertThat(english).contains("Income statement", "Surplus or deficit", "Operating income", "82.34");
         String sheet = page("/reports/balance-sheet?at=2025-12-31", treasurer);
         assertThat(sheet).contains("Bilan", "Résultat de l’exercice (excédent ou déficit)", "82,34", "1" + NNBSP + "502,34",
                 "31/12/2024");
