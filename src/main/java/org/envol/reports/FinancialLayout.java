@@ -1,6 +1,5 @@
 package org.envol.reports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -165,23 +164,5 @@ final class FinancialLayout {
             }
         }
         return new Sum(key, style, map);
-    }
-
-    /** The keys of the lines between two parts (exclusive), to sum a block. */
-    static List<String> linesBetween(List<Part> parts, String afterKey, String beforeKey) {
-        List<String> out = new ArrayList<>();
-        boolean in = false;
-        for (Part p : parts) {
-            if (p.key().equals(beforeKey)) {
-                break;
-            }
-            if (in && p instanceof Item) {
-                out.add(p.key());
-            }
-            if (p.key().equals(afterKey)) {
-                in = true;
-            }
-        }
-        return out;
     }
 }
