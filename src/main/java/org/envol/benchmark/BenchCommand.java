@@ -81,10 +81,13 @@ public class BenchCommand implements Callable<Integer> {
             out.printf("Envol ledger benchmark on %s%n", database.description());
             out.flush();
             LedgerBench.Figures figures;
+            ReportBench.Figures reports;
             try (ConfigurableApplicationContext context = startContext(database)) {
                 figures = SystemActor.run("bench", () -> new LedgerBench(context, out).run(plan));
+                reports = SystemActor.run("bench", () -> new ReportBench(context, out).run(plan.trialBalanceRuns()));
             }
             new BenchReport(out).print(database, plan, figures, heap, loadBefore, loadAverage());
+            ReportBench.print(out, reports);
         }
         return 0;
     }

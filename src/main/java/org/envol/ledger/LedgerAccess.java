@@ -28,6 +28,12 @@ public interface LedgerAccess {
     /** Whether the current user reads this section's books (for lists and menus). */
     boolean canRead(long sectionId);
 
+    /**
+     * Whether the current user holds a club-wide role (admin, or a role for all sections): only
+     * they see views consolidated across sections.
+     */
+    boolean clubWide();
+
     /** The accounts that belong to the current user as a member (his or her own 411s). */
     java.util.Set<Long> ownAccountIds();
 }

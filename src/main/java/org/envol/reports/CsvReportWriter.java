@@ -15,7 +15,8 @@ import org.envol.ledger.Money;
 /**
  * CSV as French Excel opens it with a double click: UTF-8 with a byte order mark (else Excel reads
  * ANSI and garbles accents), {@code ;} separator, decimal comma without grouping, dd/MM/yyyy, CRLF.
- * Only the table is written (header, rows, totals) so that the file can be read back by a program.
+ * Only the table is written (header, rows — headings and totals are rows too) so that the file can be
+ * read back by a program. Rows are written as they come: no length limit.
  */
 class CsvReportWriter implements ReportWriter {
 
@@ -34,11 +35,9 @@ class CsvReportWriter implements ReportWriter {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, FORMAT);
         csv.printRecord(report.columns().stream().map(Report.Column::header).toList());
-        for (List<Report.Cell> row : report.rows()) {
-            csv.printRecord(values(row));
-        }
-        if (!report.totals().isEmpty()) {
-            csv.printRecord(values(report.totals()));
+        int columns = report.columns().size();
+        for (Report.Row row : report.rows()) {
+            csv.printRecord(values(row.requireWidth(columns).cells()));
         }
         csv.flush();
     }

@@ -17,6 +17,8 @@ import org.envol.ledger.Money;
  * PDF on A4 with the standard Helvetica (WinAnsi: é è à ç € and the other French letters, nothing
  * to embed). A character outside WinAnsi becomes « ? » rather than failing the export. The table
  * header is repeated on each page; pages are numbered « page n / N » once all are laid out.
+ * Headings, subtotals and totals are bold, a rule above subtotals and totals. A report longer than
+ * {@link ReportLimits#PDF_ROWS_MAX} rows is refused before anything is written.
  */
 class PdfReportWriter implements ReportWriter {
 
@@ -27,26 +29,65 @@ class PdfReportWriter implements ReportWriter {
     private static final float BOTTOM = 50;
     private static final float GUTTER = 8;
 
+    private final int rowsMax;
+
+    PdfReportWriter() {
+        this(ReportLimits.PDF_ROWS_MAX);
+    }
+
+    /** A writer with another limit, for tests. */
+    PdfReportWriter(int rowsMax) {
+        this.rowsMax = rowsMax;
+    }
+
     @Override
     public void write(Report report, OutputStream out) throws IOException {
+        // the rows are read once, up to the limit: the widths need them all before the first page
+        List<Line> lines = new ArrayList<>();
+        for (Report.Row row : report.rows()) {
+            if (lines.size() == rowsMax) {
+                throw new ReportException("reports.tooLong.pdf", rowsMax);
+            }
+            lines.add(new Line(row.style(), cells(row.requireWidth(report.columns().size()).cells())));
+        }
         try (PDDocument document = new PDDocument()) {
-            new Layout(document, report).run();
+            new Layout(document, report, lines).run();
             document.save(out);
         }
+    }
+
+    /** A row as printed: its style and the text of each cell. */
+    private record Line(Report.Style style, List<String> texts) {
+    }
+
+    private static List<String> cells(List<Report.Cell> row) {
+        List<String> texts = new ArrayList<>(row.size());
+        for (Report.Cell cell : row) {
+            if (cell instanceof Report.Amount a) {
+                texts.add(Money.format(a.cents(), Locale.FRENCH));
+            } else if (cell instanceof Report.Date d) {
+                texts.add(DAY.format(d.value()));
+            } else {
+                texts.add(((Report.Text) cell).value());
+            }
+        }
+        return texts;
     }
 
     private static final class Layout {
         private final PDDocument document;
         private final Report report;
+        private final List<Line> lines;
         private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private final float[] widths;
         private PDPageContentStream content;
         private float y;
 
-        Layout(PDDocument document, Report report) throws IOException {
+        Layout(PDDocument document, Report report, List<Line> lines) throws IOException {
             this.document = document;
             this.report = report;
+            this.lines = lines;
             this.widths = widths();
         }
 
@@ -60,16 +101,9 @@ class PdfReportWriter implements ReportWriter {
             for (int i = 0; i < needed.length; i++) {
                 needed[i] = width(columns.get(i).header(), bold, FONT_SIZE);
             }
-            List<List<String>> all = new ArrayList<>();
-            for (List<Report.Cell> row : report.rows()) {
-                all.add(cells(row));
-            }
-            if (!report.totals().isEmpty()) {
-                all.add(cells(report.totals()));
-            }
-            for (List<String> row : all) {
+            for (Line row : lines) {
                 for (int i = 0; i < needed.length; i++) {
-                    needed[i] = Math.max(needed[i], width(encodable(row.get(i), bold), bold, FONT_SIZE));
+                    needed[i] = Math.max(needed[i], width(encodable(row.texts().get(i), bold), bold, FONT_SIZE));
                 }
             }
             float[] result = new float[needed.length];
@@ -114,20 +148,15 @@ class PdfReportWriter implements ReportWriter {
             }
             y -= 8;
             header();
-            for (List<Report.Cell> row : report.rows()) {
+            for (Line line : lines) {
                 if (y - ROW_HEIGHT < BOTTOM) {
                     newPage();
                     header();
                 }
-                row(cells(row), regular);
-            }
-            if (!report.totals().isEmpty()) {
-                if (y - ROW_HEIGHT < BOTTOM) {
-                    newPage();
-                    header();
+                if (line.style() == Report.Style.SUBTOTAL || line.style() == Report.Style.TOTAL) {
+                    rule();
                 }
-                rule();
-                row(cells(report.totals()), bold);
+                row(line.texts(), line.style().emphasized() ? bold : regular);
             }
             content.close();
             numberPages();
@@ -174,20 +203,6 @@ class PdfReportWriter implements ReportWriter {
                 show(text, font, FONT_SIZE, textX, y);
                 x += widths[i];
             }
-        }
-
-        private List<String> cells(List<Report.Cell> row) {
-            List<String> texts = new ArrayList<>(row.size());
-            for (Report.Cell cell : row) {
-                if (cell instanceof Report.Amount a) {
-                    texts.add(Money.format(a.cents(), Locale.FRENCH));
-                } else if (cell instanceof Report.Date d) {
-                    texts.add(DAY.format(d.value()));
-                } else {
-                    texts.add(((Report.Text) cell).value());
-                }
-            }
-            return texts;
         }
 
         private void numberPages() throws IOException {

@@ -14,43 +14,64 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * XLSX through POI's streaming workbook (a window of rows in memory, the rest on disk), so a long
  * statement does not fill the heap. Amounts are numbers (euros) with the format {@code #,##0.00},
  * which Excel shows in the reader's locale ({@code 1 234,56} in French); dates are date cells.
+ * Headings, subtotals and totals are bold. More than {@link ReportLimits#XLSX_ROWS_MAX} rows is
+ * refused (Excel would not open the file) before anything is written.
  */
 class XlsxReportWriter implements ReportWriter {
 
     private static final int ROWS_IN_MEMORY = 200;
 
+    private final int rowsMax;
+
+    XlsxReportWriter() {
+        this(ReportLimits.XLSX_ROWS_MAX);
+    }
+
+    /** A writer with another limit, for tests. */
+    XlsxReportWriter(int rowsMax) {
+        this.rowsMax = rowsMax;
+    }
+
     @Override
     public void write(Report report, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
-            Styles styles = new Styles(workbook);
-            Sheet sheet = workbook.createSheet(sheetName(report.title()));
-            int r = 0;
-            text(sheet.createRow(r++), 0, report.title(), styles.title);
-            for (String line : report.subtitleLines()) {
-                text(sheet.createRow(r++), 0, line, null);
-            }
-            r++;
-            int headerRow = r;
-            Row header = sheet.createRow(r++);
-            List<Report.Column> columns = report.columns();
-            for (int c = 0; c < columns.size(); c++) {
-                Report.Column column = columns.get(c);
-                text(header, c, column.header(), column.kind() == Report.Kind.AMOUNT ? styles.headerRight : styles.header);
-                sheet.setColumnWidth(c, Math.min(255, column.width() + 2) * 256);
-            }
-            sheet.createFreezePane(0, headerRow + 1);
-            for (List<Report.Cell> cells : report.rows()) {
-                cells(sheet.createRow(r++), cells, styles.amount, styles.date, null);
-            }
-            if (!report.totals().isEmpty()) {
-                cells(sheet.createRow(r), report.totals(), styles.totalAmount, styles.date, styles.header);
-            }
             try {
+                fill(workbook, report);
                 workbook.write(out);
             } finally {
                 // close() alone leaves the rows' temporary file behind
                 workbook.dispose();
             }
+        }
+    }
+
+    private void fill(SXSSFWorkbook workbook, Report report) {
+        Styles styles = new Styles(workbook);
+        Sheet sheet = workbook.createSheet(sheetName(report.title()));
+        int r = 0;
+        text(sheet.createRow(r++), 0, report.title(), styles.title);
+        for (String line : report.subtitleLines()) {
+            text(sheet.createRow(r++), 0, line, null);
+        }
+        r++;
+        int headerRow = r;
+        Row header = sheet.createRow(r++);
+        List<Report.Column> columns = report.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            Report.Column column = columns.get(c);
+            text(header, c, column.header(), column.kind() == Report.Kind.AMOUNT ? styles.headerRight : styles.header);
+            sheet.setColumnWidth(c, Math.min(255, column.width() + 2) * 256);
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        int rows = 0;
+        for (Report.Row row : report.rows()) {
+            if (++rows > rowsMax) {
+                throw new ReportException("reports.tooLong.xlsx", rowsMax);
+            }
+            row.requireWidth(columns.size());
+            boolean bold = row.style().emphasized();
+            cells(sheet.createRow(r++), row.cells(), bold ? styles.totalAmount : styles.amount, styles.date,
+                    bold ? styles.header : null);
         }
     }
 

@@ -41,6 +41,13 @@ class SecurityLedgerAccess implements LedgerAccess {
     }
 
     @Override
+    public boolean clubWide() {
+        Set<String> a = authorities();
+        return a.contains(Authorities.ADMIN) || a.contains(Authorities.section(null, Role.TREASURER))
+                || a.contains(Authorities.section(null, Role.ACCOUNTANT));
+    }
+
+    @Override
     public void requireRead(long sectionId) {
         if (!canRead(sectionId)) {
             throw new AccessDeniedException("read section " + sectionId);

@@ -40,7 +40,10 @@ class BenchCommandTest {
                 .containsPattern("statement page \\(50 lines, middle of ~[0-9,]+\\) \\(10 runs\\) +median [0-9.]+ ms")
                 .containsPattern("freezing 2,000 entries \\(one call\\) +[0-9.]+ s, [0-9,]+ entries/s")
                 .containsPattern("heap, peak used .* +[0-9,]+ MB")
-                .containsPattern("heap, peak live after a collection +[0-9,]+ MB");
+                .containsPattern("heap, peak live after a collection +[0-9,]+ MB")
+                .containsPattern("income statement \\(with N-1\\) \\(3 runs\\) +median [0-9.]+ ms, p95 [0-9.]+ ms")
+                .containsPattern("general ledger, bank account, middle page \\([0-9]+\\) \\(3 runs\\) +median")
+                .containsPattern("general journal of a year to CSV +[0-9,]+ rows, [0-9,]+ MB in [0-9.]+ s");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.envol.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ class ReportWritersTest {
         for (int i = 0; i < extraRows; i++) {
             rows.add(List.of(Report.Cell.date(DAY.plusDays(i)), Report.Cell.text("Vol n° " + i), Report.Cell.amount(i)));
         }
-        return new Report("Balance générale", List.of("Section PLANEUR · Vol à voile", "Du 01/01/2025 au 31/12/2025"),
+        return Report.of("Balance générale", List.of("Section PLANEUR · Vol à voile", "Du 01/01/2025 au 31/12/2025"),
                 List.of(new Column("Date", Kind.DATE, 10), new Column("Libellé", Kind.TEXT, 40),
                         new Column("Montant", Kind.AMOUNT, 14)),
                 rows, List.of(Report.Cell.blank(), Report.Cell.text("Totaux"), Report.Cell.amount(123451)));
@@ -112,9 +113,96 @@ class ReportWritersTest {
 
     @Test
     void pdfReplacesWhatHelveticaCannotWrite() throws IOException {
-        Report report = new Report("Relevé ✈ 日本", List.of(), List.of(new Column("Libellé", Kind.TEXT, 10)),
+        Report report = Report.of("Relevé ✈ 日本", List.of(), List.of(new Column("Libellé", Kind.TEXT, 10)),
                 List.of(List.of(Report.Cell.text("Planeur ✈"))), null);
         assertThat(pdfText(write(ExportFormat.PDF, report))).contains("Relevé ? ??", "Planeur ?");
+    }
+
+    private static Report rows(int count) {
+        List<List<Report.Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(List.of(Report.Cell.text("ligne " + i)));
+        }
+        return Report.of("Long", List.of(), List.of(new Column("Libellé", Kind.TEXT, 10)), rows, null);
+    }
+
+    @Test
+    void aPdfHasAtMostItsLimitOfRows() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfReportWriter(3).write(rows(3), out);
+        assertThat(pdfText(out.toByteArray())).contains("ligne 2");
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> new PdfReportWriter(3).write(rows(4), refused)).isInstanceOf(ReportException.class)
+                .extracting("key").isEqualTo("reports.tooLong.pdf");
+        assertThat(refused.size()).isZero();
+    }
+
+    @Test
+    void anXlsxHasAtMostItsLimitOfRows() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new XlsxReportWriter(3).write(rows(3), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(workbook.getSheetAt(0).getRow(5).getCell(0).getStringCellValue()).isEqualTo("ligne 2");
+        }
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> new XlsxReportWriter(3).write(rows(4), refused)).isInstanceOf(ReportException.class)
+                .extracting("key").isEqualTo("reports.tooLong.xlsx");
+        assertThat(refused.size()).isZero();
+    }
+
+    @Test
+    void theLimitsAreWhatExcelAndAReaderTake() {
+        assertThat(ReportLimits.XLSX_ROWS_MAX).isLessThan(1_048_576 - 10);
+        assertThat(ReportLimits.PDF_ROWS_MAX).isEqualTo(20_000);
+    }
+
+    @Test
+    void headingsSubtotalsAndTotalsStandOut() throws IOException {
+        Report report = new Report("Compte de résultat", List.of(), List.of(new Column("Rubrique", Kind.TEXT, 40),
+                new Column("2025", Kind.AMOUNT, 14)), List.of(
+                Report.Row.of(Report.Style.HEADING, List.of(Report.Cell.text("PRODUITS"), Report.Cell.blank())),
+                Report.Row.detail(List.of(Report.Cell.text("Cotisations"), Report.Cell.amount(8000))),
+                Report.Row.of(Report.Style.SUBTOTAL, List.of(Report.Cell.text("Total I"), Report.Cell.amount(8000))),
+                Report.Row.of(Report.Style.TOTAL, List.of(Report.Cell.text("Excédent"), Report.Cell.amount(8000)))));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(write(ExportFormat.XLSX, report)))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(bold(workbook, sheet.getRow(3).getCell(0))).isTrue();
+            assertThat(bold(workbook, sheet.getRow(4).getCell(0))).isFalse();
+            assertThat(bold(workbook, sheet.getRow(5).getCell(1))).isTrue();
+            assertThat(bold(workbook, sheet.getRow(6).getCell(1))).isTrue();
+        }
+        assertThat(new String(write(ExportFormat.CSV, report), StandardCharsets.UTF_8))
+                .endsWith("Rubrique;2025\r\nPRODUITS;\r\nCotisations;80,00\r\nTotal I;80,00\r\nExcédent;80,00\r\n");
+        assertThat(pdfText(write(ExportFormat.PDF, report))).contains("PRODUITS", "Total I", "Excédent", "80,00");
+    }
+
+    @Test
+    void lazyRowsAreReadAgainForEachWriterAndCheckedForWidth() throws IOException {
+        int[] readings = {0};
+        Report lazy = new Report("Lazy", List.of(), List.of(new Column("A", Kind.TEXT, 5)), new LazyRows(() -> {
+            readings[0]++;
+            int[] chunk = {0};
+            return () -> chunk[0]++ < 2 ? List.of(Report.Row.detail(List.of(Report.Cell.text("r" + chunk[0])))) : List.of();
+        }));
+        assertThat(new String(write(ExportFormat.CSV, lazy), StandardCharsets.UTF_8)).endsWith("A\r\nr1\r\nr2\r\n");
+        write(ExportFormat.PDF, lazy);
+        assertThat(readings[0]).isEqualTo(2);
+        Report tooWide = new Report("Lazy", List.of(), List.of(new Column("A", Kind.TEXT, 5)),
+                new LazyRows(() -> {
+                    boolean[] given = {false};
+                    return () -> {
+                        if (given[0]) {
+                            return List.of();
+                        }
+                        given[0] = true;
+                        return List.of(Report.Row.detail(List.of(Report.Cell.text("a"), Report.Cell.text("b"))));
+                    };
+                }));
+        assertThatThrownBy(() -> write(ExportFormat.CSV, tooWide)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static boolean bold(XSSFWorkbook workbook, Cell cell) {
+        return workbook.getFontAt(cell.getCellStyle().getFontIndex()).getBold();
     }
 
     private static String pdfText(byte[] bytes) throws IOException {
