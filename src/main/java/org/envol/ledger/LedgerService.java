@@ -284,6 +284,8 @@ public class LedgerService {
      * date order, its validation date, and its link in the section's hash chain. Drafts are posted
      * first. Entries already frozen are left as they are.
      */
+    private static final Set<RejectionCode> AFTER_POSTING = Set.of(RejectionCode.LINE_ACCOUNT_CLOSED, RejectionCode.JOURNAL_INACTIVE);
+
     @Transactional
     public FreezeReport freeze(Collection<Long> entryIds) {
         List<Entry> entries = store.findAll(new TreeSet<>(entryIds));
@@ -306,7 +308,11 @@ public class LedgerService {
                 already.add(e.id());
                 continue;
             }
-            batch.check(toDraft(e)).forEach(r -> rejections.add(r.withReference(Long.toString(e.id()))));
+            batch.check(toDraft(e)).stream()
+                    // a posted entry is in the books already: an account or journal closed since then
+                    // (a member who left, refunded) takes no new lines but does not undo it
+                    .filter(r -> e.status() == EntryStatus.DRAFT || !AFTER_POSTING.contains(r.code()))
+                    .forEach(r -> rejections.add(r.withReference(Long.toString(e.id()))));
             toFreeze.add(e);
         }
         if (!rejections.isEmpty()) {

@@ -135,16 +135,7 @@ class ClosingServiceTest {
     }
 
     static <T> T as(String name, List<String> authorities, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                authorities.stream().map(SimpleGrantedAuthority::new).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return org.envol.testing.Acting.as(name, authorities, work);
     }
 
     <T> T asTreasurer(Supplier<T> work) {

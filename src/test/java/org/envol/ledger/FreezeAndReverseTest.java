@@ -105,6 +105,20 @@ class FreezeAndReverseTest {
     }
 
     @Test
+    void aPostedEntryIsValidatedAfterItsAccountClosedButADraftIsNot() {
+        Entry paid = post("BQ", DAY, 100);
+        Entry refunded = post("BQ", DAY.plusDays(1), -100);
+        Entry draft = ledger.saveDraft(new EntryDraft(club.id(), "OD", DAY, "brouillon", null, null,
+                List.of(LineDraft.of(club.bank().id(), 70), LineDraft.of(club.member().id(), -70))));
+        accounts.update(club.member().id(), club.member().label(), false);
+        assertThatThrownBy(() -> ledger.freeze(List.of(paid.id(), refunded.id(), draft.id())))
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.has(RejectionCode.LINE_ACCOUNT_CLOSED)).isTrue());
+        ledger.freeze(List.of(paid.id(), refunded.id()));
+        assertThat(ledger.get(paid.id()).status()).isEqualTo(EntryStatus.FROZEN);
+        assertThat(ledger.get(refunded.id()).status()).isEqualTo(EntryStatus.FROZEN);
+    }
+
+    @Test
     void nothingFrozenInAClosedYear() {
         Entry a = post("BQ", DAY, 100);
         years.close(club.year().id());

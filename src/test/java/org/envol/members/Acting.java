@@ -15,23 +15,11 @@ final class Acting {
     }
 
     static <T> T as(String name, List<String> authorities, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                AuthorityUtils.createAuthorityList(authorities)));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return org.envol.testing.Acting.as(name, authorities, work);
     }
 
     static void as(String name, List<String> authorities, Runnable work) {
-        as(name, authorities, () -> {
-            work.run();
-            return null;
-        });
+        org.envol.testing.Acting.as(name, authorities, work);
     }
 
     static List<String> treasurer(long sectionId) {

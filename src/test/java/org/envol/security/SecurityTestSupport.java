@@ -65,16 +65,7 @@ class SecurityTestSupport {
 
     /** Runs work as a signed-in user with these authorities. */
     static <T> T as(String name, List<String> authorities, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                AuthorityUtils.createAuthorityList(authorities)));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return org.envol.testing.Acting.as(name, authorities, work);
     }
 
     static final class MovableClock extends Clock {
