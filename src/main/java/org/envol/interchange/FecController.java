@@ -30,8 +30,11 @@ class FecController {
     private final ClubSettings settings;
     private final FiscalYearService years;
     private final Messages messages;
+    private final FecImport imports;
 
-    FecController(FecExport export, FecCheck check, ClubSettings settings, FiscalYearService years, Messages messages) {
+    FecController(FecExport export, FecCheck check, ClubSettings settings, FiscalYearService years, Messages messages,
+            FecImport imports) {
+        this.imports = imports;
         this.export = export;
         this.check = check;
         this.settings = settings;
@@ -43,6 +46,7 @@ class FecController {
     String page(Section section, Model model) {
         model.addAttribute("years", years.list(section.id()));
         model.addAttribute("siren", settings.siren().orElse(null));
+        model.addAttribute("mayImport", imports.mayImport(section.id()));
         return "interchange/fec";
     }
 
