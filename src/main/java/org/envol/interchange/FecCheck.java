@@ -56,9 +56,13 @@ public class FecCheck {
         this.messages = messages;
     }
 
+    /** Checks a file in any character set the law allows (UTF-8 with or without BOM, ISO-8859-15; Windows-1252 too). */
     public List<FecProblem> check(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return check(in);
+        try {
+            FecCharset charset = FecCharset.detect(file);
+            try (Reader in = charset.open(file)) {
+                return check(in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +105,9 @@ public class FecCheck {
         String separator;
         int fields;
         boolean broken;
+        /** The Montant/Sens variant: columns 12 and 13 hold the amount and its direction (D/C or +1/-1). */
+        boolean amountAndSense;
+        final String[] names = COLUMNS.toArray(String[]::new);
         // the entry being read: its number, first line, header fields and totals
         String entryNum;
         int entryLine;
@@ -129,7 +136,7 @@ public class FecCheck {
             }
             for (int c : MANDATORY) {
                 if (f[c].isBlank()) {
-                    problems.add(FecProblem.error(lineNo, COLUMNS.get(c), "empty"));
+                    problems.add(FecProblem.error(lineNo, names[c], "empty"));
                 }
             }
             for (int c : DATES) {
@@ -139,13 +146,16 @@ public class FecCheck {
             }
             Long[] amounts = new Long[COLUMNS.size()];
             for (int c : NUMBERS) {
-                if (f[c].isEmpty()) {
+                if (f[c].isEmpty() || amountAndSense && c == CREDIT) {
                     continue;
                 }
                 amounts[c] = cents(f[c]);
                 if (amounts[c] == null) {
-                    problems.add(FecProblem.error(lineNo, COLUMNS.get(c), f[c].contains(".") ? "decimal.point" : "number", f[c]));
+                    problems.add(FecProblem.error(lineNo, names[c], f[c].contains(".") ? "decimal.point" : "number", f[c]));
                 }
+            }
+            if (amountAndSense) {
+                senseToDebitCredit(f, amounts);
             }
             if (!f[COMPTE].isEmpty() && !f[COMPTE].matches("[0-9]{3}.*")) {
                 problems.add(FecProblem.error(lineNo, COLUMNS.get(COMPTE), "account", f[COMPTE]));
@@ -156,6 +166,20 @@ public class FecCheck {
                 problems.add(FecProblem.warning(lineNo, null, debit == 0 ? "both.zero" : "both.set"));
             }
             entry(f, debit, credit);
+        }
+
+        /** Montant/Sens as debit and credit, so that the rest of the check reads one form. */
+        void senseToDebitCredit(String[] f, Long[] amounts) {
+            Long amount = amounts[DEBIT];
+            String sense = f[CREDIT].strip().toUpperCase(java.util.Locale.ROOT);
+            boolean debit = sense.equals("D") || sense.equals("+1");
+            if (!debit && !sense.equals("C") && !sense.equals("-1")) {
+                problems.add(FecProblem.error(lineNo, names[CREDIT], "sense", f[CREDIT]));
+                amounts[DEBIT] = null;
+                return;
+            }
+            amounts[DEBIT] = amount == null ? null : debit ? amount : Long.valueOf(0);
+            amounts[CREDIT] = amount == null ? null : debit ? Long.valueOf(0) : amount;
         }
 
         void header(String line) {
@@ -173,8 +197,13 @@ public class FecCheck {
                 broken = true;
                 return;
             }
+            amountAndSense = names[DEBIT].strip().equalsIgnoreCase("Montant") && names[CREDIT].strip().equalsIgnoreCase("Sens");
+            if (amountAndSense) {
+                this.names[DEBIT] = "Montant";
+                this.names[CREDIT] = "Sens";
+            }
             for (int i = 0; i < fields; i++) {
-                if (!names[i].strip().equalsIgnoreCase(COLUMNS.get(i))) {
+                if (!names[i].strip().equalsIgnoreCase(this.names[i])) {
                     problems.add(FecProblem.error(1, COLUMNS.get(i), "header.name", names[i], i + 1));
                     broken = true;
                 }
