@@ -193,13 +193,25 @@ public class FecExport {
 
     /** The subsidiary account number: the account's id, padded, after its chart code. */
     static String subsidiaryNumber(Account account) {
-        return account.code() + String.format("%08d", account.id());
+        String id = Long.toString(account.id());
+        return account.code() + "0".repeat(Math.max(0, 8 - id.length())) + id;
     }
 
     /** Labels lose what would break the file: TAB, CR, LF and the other legal separator, |. */
     static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[ ]*[\\t\\r\\n|][\\t\\r\\n| ]*", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == '|') {
+                return SEPARATORS.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text.strip();
     }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ ]*[\\t\\r\\n|][\\t\\r\\n| ]*");
 
     private static String date(LocalDate d) {
         return d.format(AAAAMMJJ);

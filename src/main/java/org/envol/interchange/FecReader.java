@@ -104,7 +104,9 @@ final class FecReader {
         final int[] at = new int[Column.values().length];
         boolean amountAndSense;
         boolean broken;
-        String[] fields;
+        /** The line being read, and where each of its fields starts (one place more: the end of the last, plus one). */
+        String current;
+        int[] starts;
         final Map<String, Integer> accountIndex = new HashMap<>();
         final Map<String, FecBook.FecEntry> entries = new LinkedHashMap<>();
         final Map<String, LocalDate> dates = new HashMap<>();
@@ -141,7 +143,7 @@ final class FecReader {
             }
             String[] names = split(line, separator, new String[count(line, separator) + 1]);
             fieldCount = names.length;
-            fields = new String[fieldCount];
+            starts = new int[fieldCount + 1];
             java.util.Arrays.fill(at, -1);
             Map<String, Column> byName = new HashMap<>();
             for (Column c : Column.values()) {
@@ -194,18 +196,27 @@ final class FecReader {
             data(1, line);
         }
 
+        /** A field of the current line, cut out only when asked for (a third of the columns are never read). */
         String field(Column c) {
             int i = at[c.ordinal()];
-            return i < 0 ? "" : fields[i].strip();
+            return i < 0 ? "" : current.substring(starts[i], starts[i + 1] - 1).strip();
         }
 
         void data(int lineNo, String line) {
-            int n = count(line, separator) + 1;
+            int n = 1;
+            starts[0] = 0;
+            for (int i = line.indexOf(separator); i >= 0; i = line.indexOf(separator, i + 1)) {
+                if (n < fieldCount) {
+                    starts[n] = i + 1;
+                }
+                n++;
+            }
             if (n != fieldCount) {
                 book.problems.error(lineNo, null, "fields", n, fieldCount);
                 return;
             }
-            split(line, separator, fields);
+            starts[fieldCount] = line.length() + 1;
+            current = line;
             boolean ok = true;
             for (Column c : new Column[] {Column.JOURNAL_CODE, Column.NUM, Column.DATE, Column.ACCOUNT}) {
                 if (field(c).isEmpty()) {
@@ -234,7 +245,9 @@ final class FecReader {
             }
             String journal = field(Column.JOURNAL_CODE);
             String number = field(Column.NUM);
-            book.journals.putIfAbsent(journal, field(Column.JOURNAL_LIB));
+            if (!book.journals.containsKey(journal)) {
+                book.journals.put(journal, field(Column.JOURNAL_LIB));
+            }
             String key = journal + '\u0001' + number;
             FecBook.FecEntry entry = entries.get(key);
             String lib = field(Column.LIB);
@@ -257,11 +270,13 @@ final class FecReader {
         int account(int lineNo) {
             String number = field(Column.ACCOUNT);
             String aux = field(Column.AUX);
-            String key = aux.isEmpty() ? number : number + '\u0001' + aux;
+            String lib = field(Column.ACCOUNT_LIB);
+            // the label too: Envol's own FEC writes one CompteNum (7061) for several accounts told apart by CompteLib
+            String key = number + '\u0001' + lib + '\u0001' + aux;
             Integer index = accountIndex.get(key);
             if (index == null) {
                 index = book.accounts.size();
-                book.accounts.add(new FecBook.FecAccount(number, field(Column.ACCOUNT_LIB), aux, field(Column.AUX_LIB), lineNo));
+                book.accounts.add(new FecBook.FecAccount(number, lib, aux, field(Column.AUX_LIB), lineNo));
                 accountIndex.put(key, index);
             }
             return index;

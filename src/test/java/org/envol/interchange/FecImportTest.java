@@ -158,22 +158,26 @@ class FecImportTest {
         ids.add(ledger.post(EntryDraft.manual(source.id(), "AC", LocalDate.of(2025, 4, 10), "Carburant avril", null,
                 List.of(LineDraft.of(source.expense().id(), 5050), LineDraft.of(supplier.id(), -5050)))).id());
         ids.add(ledger.post(source.draft(LocalDate.of(2025, 5, 2), "Vol", source.member(), source.income(), 12345)).id());
+        // a second account of code 706: the FEC tells it from « 706 Prestations » by its CompteLib only
+        Account bar = accounts.create(source.id(), "706", "Buvette");
+        ids.add(ledger.post(source.draft(LocalDate.of(2025, 5, 3), "Buvette", source.bank(), bar, 450)).id());
         ledger.freeze(ids);
         FecExport.FecFile exported = export.export(source.year().id());
         try {
             FecImport.Report first = run(exported.path(), true);
             assertThat(first.ok()).as(keys(first).toString()).isTrue();
             assertThat(first.applied()).isTrue();
-            assertThat(first.entries()).isEqualTo(4);
-            assertThat(first.entryLines()).isEqualTo(8);
-            assertThat(first.count(SyncOutcome.CREATED)).isEqualTo(4);
+            assertThat(first.entries()).isEqualTo(5);
+            assertThat(first.entryLines()).isEqualTo(10);
+            assertThat(first.count(SyncOutcome.CREATED)).isEqualTo(5);
             // Books.club already has 512 Banque, 411 Dupont Jean, 706, 6061: only the supplier and 110 are new
             assertThat(first.accountsToCreate()).extracting(FecImport.NewAccount::code, FecImport.NewAccount::label)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("401", "Aéro Fournitures"),
-                            org.assertj.core.groups.Tuple.tuple("110", "Report à nouveau"));
+                            org.assertj.core.groups.Tuple.tuple("110", "Report à nouveau"),
+                            org.assertj.core.groups.Tuple.tuple("706", "Buvette"));
             assertThat(trialBalance(club)).isEqualTo(trialBalance(source)).isNotEmpty();
             List<Entry> imported = entries(club);
-            assertThat(imported).hasSize(4).allSatisfy(e -> {
+            assertThat(imported).hasSize(5).allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo(org.envol.ledger.EntryStatus.POSTED);
                 assertThat(e.source().kind()).isEqualTo("fec");
             });
@@ -183,13 +187,13 @@ class FecImportTest {
             long audit = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
             FecImport.Report again = run(exported.path(), false);
             assertThat(again.ok()).as(keys(again).toString()).isTrue();
-            assertThat(again.count(SyncOutcome.UNCHANGED)).isEqualTo(4);
+            assertThat(again.count(SyncOutcome.UNCHANGED)).isEqualTo(5);
             assertThat(again.accountsToCreate()).isEmpty();
             assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audit);
             ledger.freeze(imported.stream().map(Entry::id).toList());
             FecImport.Report afterFreeze = run(exported.path(), false);
-            assertThat(afterFreeze.count(SyncOutcome.UNCHANGED)).isEqualTo(4);
-            assertThat(entries(club)).hasSize(4);
+            assertThat(afterFreeze.count(SyncOutcome.UNCHANGED)).isEqualTo(5);
+            assertThat(entries(club)).hasSize(5);
         } finally {
             Files.deleteIfExists(exported.path());
         }
