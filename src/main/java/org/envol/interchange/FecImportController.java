@@ -45,12 +45,16 @@ class FecImportController {
     }
 
     /** The uploaded file of a session, for one section; its temporary file goes with the session. */
-    record Upload(long sectionId, String name, Path path) implements HttpSessionBindingListener, Serializable {
+    record Upload(long sectionId, String name, String file) implements HttpSessionBindingListener, Serializable {
+
+        Path path() {
+            return Path.of(file);
+        }
 
         @Override
         public void valueUnbound(HttpSessionBindingEvent event) {
             try {
-                Files.deleteIfExists(path);
+                Files.deleteIfExists(path());
             } catch (IOException e) {
                 // a temporary file: the system cleans it up in the end
             }
@@ -71,7 +75,7 @@ class FecImportController {
             redirect.addFlashAttribute("problems", List.of(messages.get("interchange.import.nofile")));
             return "redirect:/fec/import";
         }
-        Upload upload = new Upload(section.id(), file.getOriginalFilename(), save(file));
+        Upload upload = new Upload(section.id(), file.getOriginalFilename(), save(file).toString());
         session.setAttribute(UPLOAD, upload); // replaces (and deletes) an earlier upload
         FecImport.Report report = imports.importFile(section.id(), upload.path(), new FecImport.Options(true, true, Map.of(), true));
         return show(report, upload, model);
