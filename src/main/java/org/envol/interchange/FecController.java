@@ -77,6 +77,27 @@ class FecController {
                 .body(body);
     }
 
+    /** The description that accompanies the FEC (XI), as a text file. */
+    @GetMapping("/fec/description")
+    Object description(Section section, @RequestParam long year, RedirectAttributes redirect) {
+        String text;
+        String name;
+        try {
+            org.envol.ledger.FiscalYear fy = years.find(year).filter(y -> y.sectionId() == section.id())
+                    .orElseThrow(() -> new InterchangeException("interchange.year.unknown", year));
+            years.list(fy.sectionId()); // who may not read the section may not read this
+            name = export.descriptionName(fy);
+            text = export.description(year);
+        } catch (InterchangeException e) {
+            redirect.addFlashAttribute("problems", List.of(messages.get(e.key(), e.args())));
+            return "redirect:/fec";
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(text);
+    }
+
     @PostMapping("/fec/siren")
     String siren(@RequestParam String siren, RedirectAttributes redirect) {
         try {
