@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +102,7 @@ public class FecCheck {
         final List<FecProblem> problems = new ArrayList<>();
         int lineNo;
         String separator;
+        Pattern splitter;
         int fields;
         boolean broken;
         /** The Montant/Sens variant: columns 12 and 13 hold the amount and its direction (D/C or +1/-1). */
@@ -129,7 +129,7 @@ public class FecCheck {
             if (broken || line.isEmpty()) {
                 return;
             }
-            String[] f = line.split(Pattern.quote(separator), -1);
+            String[] f = splitter.split(line, -1);
             if (f.length != fields) {
                 problems.add(FecProblem.error(lineNo, null, "fields", f.length, fields));
                 return;
@@ -157,7 +157,7 @@ public class FecCheck {
             if (amountAndSense) {
                 senseToDebitCredit(f, amounts);
             }
-            if (!f[COMPTE].isEmpty() && !f[COMPTE].matches("[0-9]{3}.*")) {
+            if (!f[COMPTE].isEmpty() && !startsWithThreeDigits(f[COMPTE])) {
                 problems.add(FecProblem.error(lineNo, COLUMNS.get(COMPTE), "account", f[COMPTE]));
             }
             long debit = amounts[DEBIT] == null ? 0 : amounts[DEBIT];
@@ -190,7 +190,8 @@ public class FecCheck {
                 broken = true;
                 return;
             }
-            String[] names = line.split(Pattern.quote(separator), -1);
+            splitter = Pattern.compile(Pattern.quote(separator));
+            String[] names = splitter.split(line, -1);
             fields = names.length;
             if (fields != COLUMNS.size()) {
                 problems.add(FecProblem.error(1, null, "header.count", fields, COLUMNS.size()));
@@ -285,14 +286,19 @@ public class FecCheck {
     }
 
     static LocalDate date(String s) {
-        if (s.length() != 8) {
-            return null;
+        return FecReader.parseDate(s);
+    }
+
+    private static boolean startsWithThreeDigits(String s) {
+        if (s.length() < 3) {
+            return false;
         }
-        try {
-            return LocalDate.parse(s, AAAAMMJJ);
-        } catch (DateTimeParseException e) {
-            return null;
+        for (int i = 0; i < 3; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Cents of a FEC amount, or null when it is not one (a decimal point, a thousands separator). */
