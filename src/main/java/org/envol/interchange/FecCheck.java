@@ -102,7 +102,7 @@ public class FecCheck {
         final List<FecProblem> problems = new ArrayList<>();
         int lineNo;
         String separator;
-        Pattern splitter;
+        String splitter;
         int fields;
         boolean broken;
         /** The Montant/Sens variant: columns 12 and 13 hold the amount and its direction (D/C or +1/-1). */
@@ -129,7 +129,7 @@ public class FecCheck {
             if (broken || line.isEmpty()) {
                 return;
             }
-            String[] f = splitter.split(line, -1);
+            String[] f = line.split(splitter, -1);
             if (f.length != fields) {
                 problems.add(FecProblem.error(lineNo, null, "fields", f.length, fields));
                 return;
@@ -190,8 +190,9 @@ public class FecCheck {
                 broken = true;
                 return;
             }
-            splitter = Pattern.compile(Pattern.quote(separator));
-            String[] names = splitter.split(line, -1);
+            // a one-character pattern String.split cuts without the regex engine: TAB as is, | escaped
+            splitter = separator.equals("|") ? "\\|" : "\t";
+            String[] names = line.split(splitter, -1);
             fields = names.length;
             if (fields != COLUMNS.size()) {
                 problems.add(FecProblem.error(1, null, "header.count", fields, COLUMNS.size()));
