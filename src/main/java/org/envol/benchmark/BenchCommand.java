@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * member balance, statement page and freezing times, and the heap used. See docs/benchmarks.md.
  */
 @Component
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Mesure les performances du grand livre sur un club généré (voir docs/benchmarks.md)."
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = FecBench.Run.class, description = "Mesure les performances du grand livre sur un club généré (voir docs/benchmarks.md)."
         + " N'écrit dans la base configurée qu'avec --db configured.")
 public class BenchCommand implements Callable<Integer> {
 
@@ -93,7 +93,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** A separate, non-web Envol on the benchmark's database: the same services, migrations and guards. */
-    private static ConfigurableApplicationContext startContext(BenchDatabase database) {
+    static ConfigurableApplicationContext startContext(BenchDatabase database) {
         List<String> args = new ArrayList<>();
         database.settings().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--spring.main.banner-mode=off");

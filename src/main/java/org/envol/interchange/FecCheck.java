@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,9 +55,13 @@ public class FecCheck {
         this.messages = messages;
     }
 
+    /** Checks a file in any character set the law allows (UTF-8 with or without BOM, ISO-8859-15; Windows-1252 too). */
     public List<FecProblem> check(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return check(in);
+        try {
+            FecCharset charset = FecCharset.detect(file);
+            try (Reader in = charset.open(file)) {
+                return check(in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,8 +102,12 @@ public class FecCheck {
         final List<FecProblem> problems = new ArrayList<>();
         int lineNo;
         String separator;
+        String splitter;
         int fields;
         boolean broken;
+        /** The Montant/Sens variant: columns 12 and 13 hold the amount and its direction (D/C or +1/-1). */
+        boolean amountAndSense;
+        final String[] names = COLUMNS.toArray(String[]::new);
         // the entry being read: its number, first line, header fields and totals
         String entryNum;
         int entryLine;
@@ -122,14 +129,14 @@ public class FecCheck {
             if (broken || line.isEmpty()) {
                 return;
             }
-            String[] f = line.split(Pattern.quote(separator), -1);
+            String[] f = line.split(splitter, -1);
             if (f.length != fields) {
                 problems.add(FecProblem.error(lineNo, null, "fields", f.length, fields));
                 return;
             }
             for (int c : MANDATORY) {
                 if (f[c].isBlank()) {
-                    problems.add(FecProblem.error(lineNo, COLUMNS.get(c), "empty"));
+                    problems.add(FecProblem.error(lineNo, names[c], "empty"));
                 }
             }
             for (int c : DATES) {
@@ -139,15 +146,18 @@ public class FecCheck {
             }
             Long[] amounts = new Long[COLUMNS.size()];
             for (int c : NUMBERS) {
-                if (f[c].isEmpty()) {
+                if (f[c].isEmpty() || amountAndSense && c == CREDIT) {
                     continue;
                 }
                 amounts[c] = cents(f[c]);
                 if (amounts[c] == null) {
-                    problems.add(FecProblem.error(lineNo, COLUMNS.get(c), f[c].contains(".") ? "decimal.point" : "number", f[c]));
+                    problems.add(FecProblem.error(lineNo, names[c], f[c].contains(".") ? "decimal.point" : "number", f[c]));
                 }
             }
-            if (!f[COMPTE].isEmpty() && !f[COMPTE].matches("[0-9]{3}.*")) {
+            if (amountAndSense) {
+                senseToDebitCredit(f, amounts);
+            }
+            if (!f[COMPTE].isEmpty() && !startsWithThreeDigits(f[COMPTE])) {
                 problems.add(FecProblem.error(lineNo, COLUMNS.get(COMPTE), "account", f[COMPTE]));
             }
             long debit = amounts[DEBIT] == null ? 0 : amounts[DEBIT];
@@ -158,6 +168,20 @@ public class FecCheck {
             entry(f, debit, credit);
         }
 
+        /** Montant/Sens as debit and credit, so that the rest of the check reads one form. */
+        void senseToDebitCredit(String[] f, Long[] amounts) {
+            Long amount = amounts[DEBIT];
+            String sense = f[CREDIT].strip().toUpperCase(java.util.Locale.ROOT);
+            boolean debit = sense.equals("D") || sense.equals("+1");
+            if (!debit && !sense.equals("C") && !sense.equals("-1")) {
+                problems.add(FecProblem.error(lineNo, names[CREDIT], "sense", f[CREDIT]));
+                amounts[DEBIT] = null;
+                return;
+            }
+            amounts[DEBIT] = amount == null ? null : debit ? amount : Long.valueOf(0);
+            amounts[CREDIT] = amount == null ? null : debit ? Long.valueOf(0) : amount;
+        }
+
         void header(String line) {
             // as the DGFiP's tool: TAB when the header splits into many fields with it, else |
             separator = line.split("\t", -1).length >= 9 ? "\t" : line.split("\\|", -1).length >= 9 ? "|" : null;
@@ -166,15 +190,22 @@ public class FecCheck {
                 broken = true;
                 return;
             }
-            String[] names = line.split(Pattern.quote(separator), -1);
+            // a one-character pattern String.split cuts without the regex engine: TAB as is, | escaped
+            splitter = separator.equals("|") ? "\\|" : "\t";
+            String[] names = line.split(splitter, -1);
             fields = names.length;
             if (fields != COLUMNS.size()) {
                 problems.add(FecProblem.error(1, null, "header.count", fields, COLUMNS.size()));
                 broken = true;
                 return;
             }
+            amountAndSense = names[DEBIT].strip().equalsIgnoreCase("Montant") && names[CREDIT].strip().equalsIgnoreCase("Sens");
+            if (amountAndSense) {
+                this.names[DEBIT] = "Montant";
+                this.names[CREDIT] = "Sens";
+            }
             for (int i = 0; i < fields; i++) {
-                if (!names[i].strip().equalsIgnoreCase(COLUMNS.get(i))) {
+                if (!names[i].strip().equalsIgnoreCase(this.names[i])) {
                     problems.add(FecProblem.error(1, COLUMNS.get(i), "header.name", names[i], i + 1));
                     broken = true;
                 }
@@ -256,14 +287,19 @@ public class FecCheck {
     }
 
     static LocalDate date(String s) {
-        if (s.length() != 8) {
-            return null;
+        return FecReader.parseDate(s);
+    }
+
+    private static boolean startsWithThreeDigits(String s) {
+        if (s.length() < 3) {
+            return false;
         }
-        try {
-            return LocalDate.parse(s, AAAAMMJJ);
-        } catch (DateTimeParseException e) {
-            return null;
+        for (int i = 0; i < 3; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Cents of a FEC amount, or null when it is not one (a decimal point, a thousands separator). */

@@ -30,8 +30,11 @@ class FecController {
     private final ClubSettings settings;
     private final FiscalYearService years;
     private final Messages messages;
+    private final FecImport imports;
 
-    FecController(FecExport export, FecCheck check, ClubSettings settings, FiscalYearService years, Messages messages) {
+    FecController(FecExport export, FecCheck check, ClubSettings settings, FiscalYearService years, Messages messages,
+            FecImport imports) {
+        this.imports = imports;
         this.export = export;
         this.check = check;
         this.settings = settings;
@@ -43,6 +46,7 @@ class FecController {
     String page(Section section, Model model) {
         model.addAttribute("years", years.list(section.id()));
         model.addAttribute("siren", settings.siren().orElse(null));
+        model.addAttribute("mayImport", imports.mayImport(section.id()));
         return "interchange/fec";
     }
 
@@ -71,6 +75,27 @@ class FecController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
                 .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .body(body);
+    }
+
+    /** The description that accompanies the FEC (XI), as a text file. */
+    @GetMapping("/fec/description")
+    Object description(Section section, @RequestParam long year, RedirectAttributes redirect) {
+        String text;
+        String name;
+        try {
+            org.envol.ledger.FiscalYear fy = years.find(year).filter(y -> y.sectionId() == section.id())
+                    .orElseThrow(() -> new InterchangeException("interchange.year.unknown", year));
+            years.list(fy.sectionId()); // who may not read the section may not read this
+            name = export.descriptionName(fy);
+            text = export.description(year);
+        } catch (InterchangeException e) {
+            redirect.addFlashAttribute("problems", List.of(messages.get(e.key(), e.args())));
+            return "redirect:/fec";
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(text);
     }
 
     @PostMapping("/fec/siren")

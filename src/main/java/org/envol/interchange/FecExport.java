@@ -58,9 +58,12 @@ public class FecExport {
     private final JournalService journals;
     private final EntrySearch search;
     private final FecCheck check;
+    private final org.springframework.context.MessageSource messageSource;
 
     FecExport(ClubSettings settings, FiscalYearService years, SectionService sections, AccountService accounts,
-            ChartService chart, JournalService journals, EntrySearch search, FecCheck check) {
+            ChartService chart, JournalService journals, EntrySearch search, FecCheck check,
+            org.springframework.context.MessageSource messageSource) {
+        this.messageSource = messageSource;
         this.settings = settings;
         this.years = years;
         this.sections = sections;
@@ -109,6 +112,28 @@ public class FecExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The description that must accompany the FEC (art. A47 A-1, XI): the file's name, the
+     * section and its SIREN, the fiscal year, the character set, separator and formats, what each
+     * column holds as Envol fills it, and the journals. In French, the administration's language.
+     */
+    public String description(long fiscalYearId) {
+        FiscalYear year = years.find(fiscalYearId).orElseThrow(() -> new InterchangeException("interchange.year.unknown", fiscalYearId));
+        org.envol.ledger.Section section = sections.get(year.sectionId());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+        StringBuilder journalLines = new StringBuilder();
+        journals.list().forEach(j -> journalLines.append("  ").append(j.code()).append(" : ").append(j.label()).append('\n'));
+        String text = messageSource.getMessage("fec.description.text", new Object[] {fileName(year), section.name(), section.code(),
+            settings.siren().orElseThrow(), year.startDate().format(day), year.endDate().format(day), journalLines.toString()},
+                java.util.Locale.FRENCH);
+        return text.replace("\n", EOL);
+    }
+
+    /** {@code <SIREN>FEC<closing date>_description.txt}. */
+    public String descriptionName(FiscalYear year) {
+        return fileName(year).replace(".txt", "_description.txt");
     }
 
     /** {@code <SIREN>FEC<closing date>.txt}; refused when the SIREN is not set. */
@@ -193,13 +218,25 @@ public class FecExport {
 
     /** The subsidiary account number: the account's id, padded, after its chart code. */
     static String subsidiaryNumber(Account account) {
-        return account.code() + String.format("%08d", account.id());
+        String id = Long.toString(account.id());
+        return account.code() + "0".repeat(Math.max(0, 8 - id.length())) + id;
     }
 
     /** Labels lose what would break the file: TAB, CR, LF and the other legal separator, |. */
     static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[ ]*[\\t\\r\\n|][\\t\\r\\n| ]*", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == '|') {
+                return SEPARATORS.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text.strip();
     }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ ]*[\\t\\r\\n|][\\t\\r\\n| ]*");
 
     private static String date(LocalDate d) {
         return d.format(AAAAMMJJ);

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record FecProblem(int line, String column, boolean error, String key, List<Object> args) {
 
+    /** Prefix of the import's message keys (the check's are {@code fec.check.}). */
+    static final String IMPORT = "fec.import.";
+
     public FecProblem {
         args = List.copyOf(args);
     }

@@ -82,4 +82,15 @@ class BenchCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--db: embedded-postgres, h2 or configured, not 'oracle'");
     }
+
+    @Test
+    void theFecBenchRunsOnASmallYearAndTheTwoSectionsAgree() {
+        String output = run("bench", "fec", "--db", "h2", "--entries", "300", "--parse-runs", "1");
+        assertThat(output).contains("data: one fiscal year, 300 entries, ")
+                .containsPattern("export as offered \\(write \\+ check\\) +[0-9.]+ s, [0-9,]+ lines/s")
+                .containsPattern("import: reading the file \\(parser, best of 1\\) +[0-9.]+ s")
+                .containsPattern("import: end to end .* [0-9]+ accounts created")
+                .containsPattern("import again \\(nothing to do\\) .* 300 unchanged")
+                .containsPattern("trial balances of both sections agree +yes");
+    }
 }

@@ -125,4 +125,34 @@ class FecCheckTest {
         assertOne(check(HEADER, OD1, OD2, replaceField(AN1, FecCheck.VALID_DATE, "20250301"),
                 replaceField(AN2, FecCheck.VALID_DATE, "20250301")), 4, "ValidDate", "validation.order", true);
     }
+
+    /** The Montant/Sens variant (X): columns 12 and 13 are the amount and D/C or +1/-1. */
+    static String sense(String line, String direction) {
+        String[] f = line.split("\t", -1);
+        boolean debit = !f[11].equals("0,00");
+        f[11] = debit ? f[11] : f[12];
+        f[12] = direction == null ? (debit ? "D" : "C") : direction;
+        return String.join("\t", f);
+    }
+
+    @Test
+    void theMontantSensVariantIsCheckedToo() {
+        String header = HEADER.replace("Debit\tCredit", "Montant\tSens");
+        assertThat(check(header, sense(OD1, null), sense(OD2, null), sense(OD3, "+1"), sense(OD4, "-1"))).isEmpty();
+        List<FecProblem> bad = check(header, sense(OD1, "X"), sense(OD2, null));
+        assertOne(bad, 2, "Sens", "sense", true);
+        assertOne(check(header, sense(OD1, "C"), sense(OD2, null)), 2, "EcritureNum", "entry.unbalanced", true);
+        assertOne(check(header, replaceField(sense(OD1, null), 11, "12.5"), sense(OD2, null)), 2, "Montant", "decimal.point", true);
+    }
+
+    @Test
+    void aFileInIso885915IsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("fec.txt");
+        java.nio.file.Files.write(file, (String.join("\r\n", HEADER, OD1.replace("Cotisation", "Reçu 10 €"),
+                OD2.replace("Cotisation", "Reçu 10 €")) + "\r\n").getBytes(FecCharset.ISO_8859_15));
+        assertThat(check.check(file)).isEmpty();
+        java.nio.file.Files.write(file, (String.join("\r\n", HEADER, OD1, OD2.replace("100,00", "99,00")) + "\r\n")
+                .getBytes(FecCharset.ISO_8859_15));
+        assertThat(check.check(file)).extracting(FecProblem::key).contains("fec.check.entry.unbalanced");
+    }
 }

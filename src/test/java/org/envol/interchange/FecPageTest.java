@@ -45,6 +45,22 @@ class FecPageTest extends PageTestSupport {
     }
 
     @Test
+    void theDescriptionThatAccompaniesTheFecIsOfferedBesideIt() throws Exception {
+        Books.Club club = validatedClub();
+        assertThat(text(mvc.perform(get("/fec").with(accountant(club))).andReturn())).contains("/fec/description?year=" + club.year().id());
+        MvcResult done = mvc.perform(get("/fec/description").param("year", Long.toString(club.year().id())).with(accountant(club)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"123456782FEC" + YEAR + "1231_description.txt\""))
+                .andReturn();
+        String text = done.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Description du fichier des écritures comptables 123456782FEC" + YEAR + "1231.txt\r\n")
+                .contains("SIREN 123456782").contains("Exercice : du 01/01/" + YEAR + " au 31/12/" + YEAR)
+                .contains("Séparateur de zones : tabulation.").contains("  AN : ").doesNotContain("\r\r").doesNotContain("{");
+        mvc.perform(get("/fec/description").param("year", Long.toString(club.year().id()))
+                .with(AsUser.member(club.id(), club.member().id()))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aRefusalComesBackAsAMessage() throws Exception {
         Books.Club club = validatedClub();
         posted(club.draft(LocalDate.of(YEAR, 3, 1), "Pas validée", club.bank(), club.member(), 100));
