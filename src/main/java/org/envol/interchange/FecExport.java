@@ -192,7 +192,7 @@ public class FecExport {
             journalLabels.getOrDefault(e.journalCode(), e.journalCode()),
             e.displayNumber(),
             date(e.date()),
-            account.code(),
+            compteNum(account),
             compteLib,
             subsidiary ? subsidiaryNumber(account) : "",
             subsidiary ? account.label() : "",
@@ -214,6 +214,15 @@ public class FecExport {
             b.append(clean(f[i]));
         }
         return b.append(EOL).toString();
+    }
+
+    /**
+     * The account number as the FEC wants it: at least three digits (the PCG's accounts), so a
+     * class-level code such as 74 is written 740, as accountants do.
+     */
+    static String compteNum(Account account) {
+        String code = account.code();
+        return code.length() >= 3 ? code : code + "0".repeat(3 - code.length());
     }
 
     /** The subsidiary account number: the account's id, padded, after its chart code. */

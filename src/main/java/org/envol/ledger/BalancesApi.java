@@ -79,11 +79,14 @@ class BalancesApi {
     @GetMapping("/accounts/{id}/statement")
     @Operation(summary = "An account's statement: its lines between two dates with the running balance, a page at a time")
     StatementView accountStatement(@PathVariable long id,
-            @Parameter(description = "First day, YYYY-MM-DD.") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last day, YYYY-MM-DD.") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "First day, YYYY-MM-DD; by default 1 January of the last day's year (the opening balance carries what came before).")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last day, YYYY-MM-DD; by default today.")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Lines per page, at most " + Limits.PAGE_SIZE_MAX + ".") @RequestParam(defaultValue = "50") int size) {
-        Statement s = balances.statement(id, from, to, page, size);
+        LocalDate last = to != null ? to : LocalDate.now(clock);
+        Statement s = balances.statement(id, from != null ? from : last.withDayOfYear(1), last, page, size);
         return new StatementView(s.account().id(), s.account().code(), s.account().label(), s.from(), s.to(), s.openingCents(),
                 s.closingCents(), s.rows().stream().map(StatementRow::of).toList(), s.page(), s.pageSize(), s.totalRows(), s.pages());
     }

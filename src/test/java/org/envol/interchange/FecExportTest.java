@@ -127,6 +127,21 @@ class FecExportTest {
     }
 
     @Test
+    void anAccountOfATwoDigitCodeIsWrittenWithThreeDigitsAndPassesTheCheck() throws Exception {
+        Account grants = accounts.create(club.id(), "74", "Subventions");
+        Entry e = ledger.post(EntryDraft.manual(club.id(), "BQ", LocalDate.of(2025, 6, 1), "Subvention mairie", null,
+                List.of(LineDraft.of(club.bank().id(), 200000), LineDraft.of(grants.id(), -200000))));
+        ledger.freeze(List.of(e.id()));
+        FecExport.FecFile file = export.export(club.year().id());
+        try {
+            assertThat(Files.readString(file.path())).contains("\t740\tSubventions\t");
+            assertThat(check.check(file.path())).isEmpty();
+        } finally {
+            Files.deleteIfExists(file.path());
+        }
+    }
+
+    @Test
     void refusesAYearWithUnvalidatedEntriesNamingHowMany() {
         smallYear();
         ledger.post(club.draft(LocalDate.of(2025, 5, 1), "Pas encore validée", club.bank(), club.member(), 100));

@@ -163,6 +163,10 @@ class ApiAccessTest {
         mvc.perform(get("/api/v1/accounts/" + a.member().id() + "/balance").param("at", "2025-02-01").with(member))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.balanceCents").value(-12000));
+        mvc.perform(get("/api/v1/accounts/" + a.member().id() + "/statement").param("to", "2025-12-31").with(member))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2025-01-01"))
+                .andExpect(jsonPath("$.rows.length()").value(2));
         mvc.perform(get("/api/v1/accounts/" + a.member().id() + "/statement").param("from", "2025-01-01").param("to", "2025-12-31")
                         .with(member))
                 .andExpect(status().isOk())
