@@ -3,11 +3,6 @@ package org.envol.members;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,6 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.envol.platform.SpreadsheetText;
 
 /**
  * Reads a member list as spreadsheets save it: UTF-8 (with or without BOM) or Windows-1252, {@code ;}
@@ -27,8 +23,6 @@ final class MemberCsv {
 
     private MemberCsv() {
     }
-
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** The columns of a member list and the header names that mean each (compared as lower-case letters only). */
     enum Column {
@@ -72,7 +66,7 @@ final class MemberCsv {
             problems.add(ImportProblem.at(0, MemberRule.FILE_TOO_BIG, MemberLimits.IMPORT_BYTES_MAX / 1000));
             return new Parsed("", ';', List.of(), problems);
         }
-        Decoded text = decode(bytes);
+        SpreadsheetText text = SpreadsheetText.decode(bytes);
         char separator = separator(text.text());
         List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).setTrim(true).get();
@@ -133,22 +127,6 @@ final class MemberCsv {
             }
         }
         return columns;
-    }
-
-    record Decoded(String text, String encoding) {
-    }
-
-    /** UTF-8 with BOM, UTF-8, or else Windows-1252 (what Excel saves « CSV » in, in France). */
-    static Decoded decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (BOM)");
-        }
-        try {
-            return new Decoded(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), "UTF-8");
-        } catch (CharacterCodingException notUtf8) {
-            return new Decoded(new String(bytes, WINDOWS_1252), "Windows-1252");
-        }
     }
 
     /** {@code ;} unless the header line has a comma and no semicolon. */

@@ -113,4 +113,16 @@ public class AccountMappings {
         accounts.listByPrefix(sectionId, prefix).forEach(a -> byId.put(a.id(), a));
         return all(sectionId).values().stream().filter(m -> m.accountId() != null && byId.containsKey(m.accountId())).toList();
     }
+
+    /**
+     * « Créer le compte »: creates the member account (411) labelled with the OpenFlyers name and
+     * maps the OpenFlyers account to it, in one go.
+     */
+    @Transactional
+    public AccountMapping mapToNewMemberAccount(long sectionId, String openFlyersId, String openFlyersName) {
+        access.requireWrite(sectionId);
+        String name = openFlyersName == null || openFlyersName.isBlank() ? openFlyersId : openFlyersName;
+        Account created = accounts.create(sectionId, BalanceImport.MEMBER_PREFIX, name == null ? "" : name.strip());
+        return map(sectionId, openFlyersId, name, created.id());
+    }
 }
