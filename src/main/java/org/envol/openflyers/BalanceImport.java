@@ -73,6 +73,12 @@ public class BalanceImport {
         return out;
     }
 
+    /** The OpenFlyers ids a treasurer could tick now: mapped to a member account, not initialised, not zero. */
+    @Transactional(readOnly = true)
+    public List<String> pending(long sectionId, BalanceFile file) {
+        return preview(sectionId, file).stream().filter(BalanceAccount::tickable).map(a -> a.line().openFlyersId()).toList();
+    }
+
     /** The section's association funds account, if it has one. */
     @Transactional(readOnly = true)
     public Optional<Account> funds(long sectionId) {

@@ -171,7 +171,7 @@ public class OpenFlyersCommand {
                     Section s = section(sections, section);
                     BalanceFile f = balanceFile(file);
                     if (allMapped) {
-                        balances.preview(s.id(), f).stream().filter(BalanceAccount::tickable).forEach(a -> ids.add(a.line().openFlyersId()));
+                        ids.addAll(balances.pending(s.id(), f));
                         if (ids.isEmpty()) {
                             out.println(messages.get("openflyers.init.nothing"));
                             return 0;
