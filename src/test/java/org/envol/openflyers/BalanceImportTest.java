@@ -135,6 +135,15 @@ class BalanceImportTest {
     }
 
     @Test
+    void aDateOutsideTheFiscalYearsRefusesAllEven102() {
+        assertThatThrownBy(() -> Acting.as("t", as(club, Role.TREASURER),
+                () -> balances.initialise(club.id(), file, List.of("359", "412"), LocalDate.of(2030, 1, 1), true, false)))
+                .isInstanceOf(org.envol.ledger.RejectedException.class);
+        assertThat(SystemActor.run("t", () -> balances.funds(club.id()))).isEmpty();
+        assertThat(entriesOfSection()).isZero();
+    }
+
+    @Test
     void aDryRunWritesNothing() {
         BalanceImport.Result r = Acting.as("t", as(club, Role.TREASURER),
                 () -> balances.initialise(club.id(), file, List.of("412"), DAY, true, true));
