@@ -240,7 +240,7 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
         @Override
         void record(int line, List<String> v) {
             String first = at(v, 0);
-            String joined = String.join(" ", v).strip();
+            String joined = String.join(" ", v.stream().filter(x -> !x.isEmpty()).toList());
             if (pending != null) {
                 counterpart(line, v);
                 return;
