@@ -49,6 +49,11 @@ public class JournalSync {
         this.mappings = mappings;
     }
 
+    /** Refuses whoever may not sync the section (its treasurers and admins may). */
+    public void requireSync(long sectionId) {
+        access.requireWrite(sectionId);
+    }
+
     /** What applying would do, flow by flow; writes nothing. */
     public JournalPreview preview(long sectionId, JournalFile file, LocalDate from, LocalDate to) {
         Plan plan = plan(sectionId, file, from, to);
@@ -204,6 +209,12 @@ public class JournalSync {
             return new JournalRow(flow.number(), flow.date(), flow.label(), flow.amountCents(), flow.debit(), flow.credit(), debit,
                     credit, state, validated, changed, rejections, entryId);
         }
+    }
+
+    /** How many references a sync really wrote with these outcomes (those not ticked stay in the report, not applied). */
+    public static long applied(SyncReport report, SyncOutcome... outcomes) {
+        Set<SyncOutcome> wanted = Set.of(outcomes);
+        return report.items().stream().filter(i -> i.applied() && wanted.contains(i.outcome())).count();
     }
 
     private static FlowState state(SyncOutcome outcome) {
