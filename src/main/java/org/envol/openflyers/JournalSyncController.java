@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -167,22 +166,10 @@ class JournalSyncController {
     }
 
     private String outcomes(SyncReport report) {
-        return messages.get("openflyers.journal.page.done", JournalSync.applied(report, SyncOutcome.CREATED),
-                JournalSync.applied(report, SyncOutcome.CHANGED, SyncOutcome.REVERSED_AND_REPLACED),
-                JournalSync.applied(report, SyncOutcome.DELETED), JournalSync.applied(report, SyncOutcome.REVERSED, SyncOutcome.REVERSED_AND_REPLACED));
+        return JournalTexts.outcomes(messages, report);
     }
 
-    /** A refusal as texts: a file's problems each with its line, or the ledger's rejections. */
-    List<String> problems(RuntimeException e) {
-        List<String> out = new ArrayList<>();
-        if (e instanceof JournalFileException f) {
-            out.add(messages.get(f.key(), f.args().toArray()));
-            f.problems().forEach(p -> out.add(messages.get("openflyers.journal.page.line", p.line(), messages.get(p.key(), p.args().toArray()))));
-        } else if (e instanceof OpenFlyersException o) {
-            out.add(messages.get(o.key(), o.args().toArray()));
-        } else if (e instanceof RejectedException r) {
-            r.rejections().forEach(x -> out.add(messages.rejection(x)));
-        }
-        return out;
+    private List<String> problems(RuntimeException e) {
+        return JournalTexts.problems(messages, e);
     }
 }
