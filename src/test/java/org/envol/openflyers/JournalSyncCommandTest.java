@@ -54,7 +54,7 @@ class JournalSyncCommandTest {
 
         Run dry = run(concat(new String[] {"openflyers-journal", "sync", file.toString(), "--dry-run"}, period));
         assertThat(dry.exit()).isZero();
-        assertThat(dry.out()).contains("1001\t2025-03-05\tVol\t150.00\tNouveau").contains("Nouveaux : 1");
+        assertThat(dry.out()).contains("1001\t2025-03-05\tVol\t150,00\tNouveau").contains("Nouveaux : 1");
         assertThat(SystemActor.run("t", () -> balances.balanceCents(club.member().id(), java.time.LocalDate.of(2025, 12, 31)))).isZero();
 
         assertThat(run(concat(new String[] {"openflyers-journal", "sync", file.toString()}, period)).out())
