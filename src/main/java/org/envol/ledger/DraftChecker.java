@@ -32,7 +32,8 @@ class DraftChecker {
         private final Map<Long, List<FiscalYear>> years = new HashMap<>();
         private final Set<Long> sections = new HashSet<>();
 
-        Batch(Collection<EntryDraft> drafts) {
+        Batch(Collection<EntryDraft> drafts, Collection<Long> alsoSections) {
+            sections.addAll(alsoSections);
             Set<Long> accountIds = new HashSet<>();
             for (EntryDraft d : drafts) {
                 sections.add(d.sectionId());
@@ -155,6 +156,11 @@ class DraftChecker {
     }
 
     Batch batch(Collection<EntryDraft> drafts) {
-        return new Batch(drafts);
+        return new Batch(drafts, List.of());
+    }
+
+    /** A batch that also knows the fiscal years of a section none of the drafts names (a sync with nothing left). */
+    Batch batch(Collection<EntryDraft> drafts, long sectionId) {
+        return new Batch(drafts, List.of(sectionId));
     }
 }

@@ -449,7 +449,8 @@ public class LedgerService {
             }
             drafts.put(ref, withSource);
         });
-        DraftChecker.Batch batch = checker.batch(drafts.values());
+        // the section's years are needed even with no draft, to reverse its validated entries
+        DraftChecker.Batch batch = checker.batch(drafts.values(), sectionId);
         drafts.forEach((ref, d) -> batch.check(d).forEach(r -> rejections.add(r.withReference(ref))));
 
         Map<String, Long> current = new LinkedHashMap<>(store.currentInPeriod(sectionId, request.kind(), request.from(), request.to()));
