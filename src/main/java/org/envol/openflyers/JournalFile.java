@@ -3,11 +3,6 @@ package org.envol.openflyers;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.envol.ledger.Limits;
 import org.envol.ledger.Money;
+import org.envol.platform.SpreadsheetText;
 
 /**
  * An OpenFlyers journal export read into its flows, one per flow number. Two layouts:
@@ -44,7 +40,6 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
     /** Enough to show a file's problems without drowning the page. */
     static final int PROBLEMS_MAX = 200;
 
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern HEADER = Pattern.compile("(?i)^\\s*Grand\\s+livre\\s+du\\s+(\\d{1,2}/\\d{1,2}/\\d{4})\\s+au\\s+(\\d{1,2}/\\d{1,2}/\\d{4}).*");
 
     public JournalFile {
@@ -53,7 +48,7 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
 
     /** Reads a file's bytes; throws {@link JournalFileException} naming every line that does not fit. */
     public static JournalFile read(byte[] bytes) {
-        Decoded text = decode(bytes);
+        SpreadsheetText text = SpreadsheetText.decode(bytes);
         String firstLine = firstLine(text.text());
         if (firstLine.isBlank()) {
             throw new JournalFileException(List.of(JournalProblem.at(1, "openflyers.journal.file.empty")));
@@ -65,22 +60,6 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
             return new Fec(text).read();
         }
         throw new JournalFileException(List.of(JournalProblem.at(1, "openflyers.journal.file.unknown", cut(firstLine))));
-    }
-
-    record Decoded(String text, String encoding) {
-    }
-
-    /** UTF-8 with BOM, UTF-8, or else Windows-1252 (what a spreadsheet saves in France). */
-    static Decoded decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (BOM)");
-        }
-        try {
-            return new Decoded(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), "UTF-8");
-        } catch (CharacterCodingException notUtf8) {
-            return new Decoded(new String(bytes, WINDOWS_1252), "Windows-1252");
-        }
     }
 
     private static String firstLine(String text) {
@@ -122,11 +101,11 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
 
     /** What both layouts share: the records with their line numbers, the problems, the flows by number. */
     private abstract static class Reader {
-        final Decoded text;
+        final SpreadsheetText text;
         final List<JournalProblem> problems = new ArrayList<>();
         final Map<String, JournalFlow> flows = new LinkedHashMap<>();
 
-        Reader(Decoded text) {
+        Reader(SpreadsheetText text) {
             this.text = text;
         }
 
@@ -228,7 +207,7 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
         record Pending(int line, String number, LocalDate date, String label, long signedCents) {
         }
 
-        GeneralLedger(Decoded text) {
+        GeneralLedger(SpreadsheetText text) {
             super(text);
         }
 
@@ -356,7 +335,7 @@ public record JournalFile(Layout layout, String encoding, LocalDate from, LocalD
 
         final Map<String, List<FecLine>> byNumber = new LinkedHashMap<>();
 
-        Fec(Decoded text) {
+        Fec(SpreadsheetText text) {
             super(text);
         }
 

@@ -161,6 +161,17 @@ class SyncTest {
     }
 
     @Test
+    void aSourceEmptiedOfEveryEntryReversesTheFrozenOnesAndDeletesTheOthers() {
+        sync();
+        ledger.freeze(List.of(idOf("F1")));
+        source.clear();
+        SyncReport r = sync();
+        assertThat(item(r, "F1").outcome()).isEqualTo(SyncOutcome.REVERSED);
+        assertThat(item(r, "F2").outcome()).isEqualTo(SyncOutcome.DELETED);
+        assertThat(memberBalance()).isZero();
+    }
+
+    @Test
     void aDryRunReportsTheSameAndWritesNothing() {
         sync();
         ledger.freeze(List.of(idOf("F1")));
