@@ -57,6 +57,11 @@ public class BalanceCheck {
         public boolean inStep() {
             return differing() == 0;
         }
+
+        /** Whether every account of the file was compared: an unmapped one is not, so "in step" says nothing of it. */
+        public boolean complete() {
+            return unmapped().isEmpty();
+        }
     }
 
     @Transactional(readOnly = true)

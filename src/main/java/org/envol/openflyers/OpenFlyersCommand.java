@@ -233,7 +233,9 @@ public class OpenFlyersCommand {
                         }
                     }
                     out.println(messages.get("openflyers.check.summary", r.rows().size(), r.differing(), r.unmapped().size(), r.ignored().size()));
-                    if (r.inStep()) {
+                    if (!r.complete()) {
+                        out.println(messages.get("openflyers.check.unchecked", r.unmapped().size()));
+                    } else if (r.inStep()) {
                         out.println(messages.get("openflyers.check.ok"));
                     }
                     return r.inStep() ? 0 : 1;

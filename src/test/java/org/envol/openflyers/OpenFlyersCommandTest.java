@@ -59,6 +59,8 @@ class OpenFlyersCommandTest {
     @Test
     void mapThenInitialiseAllMappedThenCheck() {
         String code = club.section().code();
+        Run unmapped = run("openflyers", "balances", "check", file.toString(), "--section", code, "--date", "2025-01-01");
+        assertThat(unmapped.out()).contains("2 compte(s) du fichier ne sont pas associés").doesNotContain("Les soldes sont synchronisés");
         Run mapped = run("openflyers", "map", "--section", code, "--openflyers-id", "359", "--name", "DUPOND Jean",
                 "--account", Long.toString(club.member().id()));
         assertThat(mapped.code()).as(mapped.err()).isZero();
@@ -84,7 +86,7 @@ class OpenFlyersCommandTest {
 
         Run check = run("openflyers", "balances", "check", file.toString(), "--section", code, "--date", "2025-01-01");
         assertThat(check.code()).as(check.out() + check.err()).isZero();
-        assertThat(check.out()).contains("1 compte(s) associé(s), 0 différent(s), 0 non associé(s), 1 ignoré(s).");
+        assertThat(check.out()).contains("1 compte(s) associé(s), 0 différent(s), 0 non associé(s), 1 ignoré(s).", "Les soldes sont synchronisés.");
         Run before = run("openflyers", "balances", "check", file.toString(), "--section", code, "--date", "2024-12-31");
         assertThat(before.code()).isEqualTo(1);
         assertThat(before.out()).contains("359 DUPOND Jean → " + club.member().display() + " : OpenFlyers -125,50, Envol 0,00, écart -125,50");
