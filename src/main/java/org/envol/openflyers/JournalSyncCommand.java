@@ -23,12 +23,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code envol openflyers-journal sync FILE --section CODE --from DATE --to DATE [--dry-run]} and
- * {@code envol openflyers-journal delete --section CODE --from DATE --to DATE [--dry-run]}: the
- * journal sync from a scheduled job. Exit code 1 with the message on any refusal.
+ * {@code envol openflyers journal sync FILE --section CODE --from DATE --to DATE [--dry-run]} and
+ * {@code envol openflyers journal delete --section CODE --from DATE --to DATE [--dry-run]}: the
+ * journal sync from a scheduled job, a subcommand of {@link OpenFlyersCommand}. Exit code 1 with
+ * the message on any refusal.
  */
 @Component
-@Command(name = "openflyers-journal", description = "Synchronisation du journal OpenFlyers.",
+@Command(name = "journal", description = "Synchronisation du journal OpenFlyers.",
         subcommands = {JournalSyncCommand.Sync.class, JournalSyncCommand.Delete.class})
 public class JournalSyncCommand {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "openflyers", description = "Synchronisation avec OpenFlyers.",
-        subcommands = {OpenFlyersCommand.Map.class, OpenFlyersCommand.Balances.class})
+        subcommands = {OpenFlyersCommand.Map.class, OpenFlyersCommand.Balances.class, JournalSyncCommand.class})
 public class OpenFlyersCommand {
 
     /** Runs a command's work as the command-line user, turning a refusal into its message and exit code 1. */

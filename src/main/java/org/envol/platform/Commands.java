@@ -1,18 +1,27 @@
 package org.envol.platform;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.envol.ledger.Messages;
 import org.envol.ledger.RejectedException;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The command line: every top-level bean class annotated with picocli's {@link Command} becomes a
  * command ({@code user}, {@code audit}, {@code bench}…); its nested {@code @Command} classes are
- * its subcommands, created as beans too. Rejections print their French message and exit 2.
+ * its subcommands, created as beans too. A top-level class that another command lists in its
+ * {@code subcommands} is that command's subcommand only, not also a root command (so a feature can
+ * keep a group of subcommands in its own file: {@code openflyers journal sync}). Rejections print
+ * their French message and exit 2.
  */
 @Component
 public class Commands {
@@ -37,9 +46,15 @@ public class Commands {
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = new CommandLine(new Root(), new SpringFactory(context));
         Map<String, Object> beans = context.getBeansWithAnnotation(Command.class);
-        // top-level commands are top-level classes; nested @Command classes are their subcommands
-        beans.values().stream().filter(bean -> !org.springframework.util.ClassUtils.getUserClass(bean).isMemberClass())
-                .forEach(root::addSubcommand);
+        // root commands are top-level classes that no other command lists as its subcommand
+        Set<Class<?>> listed = beans.values().stream()
+                .map(bean -> AnnotationUtils.findAnnotation(ClassUtils.getUserClass(bean), Command.class))
+                .filter(Objects::nonNull).flatMap(command -> Arrays.stream(command.subcommands()))
+                .collect(Collectors.toSet());
+        beans.values().stream().filter(bean -> {
+            Class<?> type = ClassUtils.getUserClass(bean);
+            return !type.isMemberClass() && !listed.contains(type);
+        }).forEach(root::addSubcommand);
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** {@code envol openflyers-journal sync|delete}: dry run, sync, re-sync, refusals with their lines and exit code 1, deletion. */
+/** {@code envol openflyers journal sync|delete}: dry run, sync, re-sync, refusals with their lines and exit code 1, deletion. */
 @SpringBootTest
 class JournalSyncCommandTest {
 
@@ -52,27 +52,38 @@ class JournalSyncCommandTest {
         String code = club.section().code();
         String[] period = {"--section", code, "--from", "2025-03-01", "--to", "2025-03-31"};
 
-        Run dry = run(concat(new String[] {"openflyers-journal", "sync", file.toString(), "--dry-run"}, period));
+        Run dry = run(concat(new String[] {"openflyers", "journal", "sync", file.toString(), "--dry-run"}, period));
         assertThat(dry.exit()).isZero();
         assertThat(dry.out()).contains("1001\t2025-03-05\tVol\t150,00\tNouveau").contains("Nouveaux : 1");
         assertThat(SystemActor.run("t", () -> balances.balanceCents(club.member().id(), java.time.LocalDate.of(2025, 12, 31)))).isZero();
 
-        assertThat(run(concat(new String[] {"openflyers-journal", "sync", file.toString()}, period)).out())
+        assertThat(run(concat(new String[] {"openflyers", "journal", "sync", file.toString()}, period)).out())
                 .contains("1 écriture(s) créée(s)");
-        assertThat(run(concat(new String[] {"openflyers-journal", "sync", file.toString()}, period)).out())
+        assertThat(run(concat(new String[] {"openflyers", "journal", "sync", file.toString()}, period)).out())
                 .contains("Inchangé").contains("0 écriture(s) créée(s), 0 remplacée(s)");
         assertThat(SystemActor.run("t", () -> balances.balanceCents(club.member().id(), java.time.LocalDate.of(2025, 12, 31)))).isEqualTo(15000);
 
         Files.writeString(file, Files.readString(file).replace("150,00", "15O,00"));
-        Run bad = run(concat(new String[] {"openflyers-journal", "sync", file.toString()}, period));
+        Run bad = run(concat(new String[] {"openflyers", "journal", "sync", file.toString()}, period));
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("Ligne 4 : Montant débit « 15O,00 » invalide");
 
-        assertThat(run("openflyers-journal", "delete", "--section", "NOPE", "--from", "2025-03-01", "--to", "2025-03-31").err())
+        assertThat(run("openflyers", "journal", "delete", "--section", "NOPE", "--from", "2025-03-01", "--to", "2025-03-31").err())
                 .contains("Section « NOPE » inconnue.");
-        Run deleted = run(concat(new String[] {"openflyers-journal", "delete"}, period));
+        Run deleted = run(concat(new String[] {"openflyers", "journal", "delete"}, period));
         assertThat(deleted.out()).contains("1 supprimée(s)");
         assertThat(SystemActor.run("t", () -> balances.balanceCents(club.member().id(), java.time.LocalDate.of(2025, 12, 31)))).isZero();
+    }
+
+    @Test
+    void theJournalCommandsAreUnderOpenFlyersOnly() {
+        // without its subcommand, each group prints its usage
+        assertThat(run("openflyers", "journal").err()).contains("openflyers journal").contains("sync").contains("delete");
+        assertThat(run("openflyers").err()).contains("journal").contains("balances");
+        // listed as a subcommand of openflyers, so not a root command of its own
+        assertThat(run("--help").out()).contains("openflyers").doesNotContain("journal");
+        assertThat(run("journal", "delete", "--section", "X", "--from", "2025-03-01", "--to", "2025-03-31").exit()).isNotZero();
+        assertThat(run("openflyers-journal", "delete", "--section", "X", "--from", "2025-03-01", "--to", "2025-03-31").exit()).isNotZero();
     }
 
     static String[] concat(String[] a, String[] b) {
