@@ -156,64 +156,66 @@ final class OpenFlyersBench {
         byte[] file = generalLedger(flows, all, to);
         byte[] changedFile = generalLedger(changeOnePercent(flows), all, to);
         long fileLines = lines(file);
+        long fileBytes = file.length;
         System.gc();
 
         Figures f = new Figures();
+        double loadBefore = loadAverage();
         long peakUsed;
         long peakLive;
+        // each result is counted and dropped at once: the heap figures are the sync's, not the benchmark's
         try (HeapWatch heap = new HeapWatch()) {
             long t = System.nanoTime();
             JournalFile journal = JournalFile.read(file);
             f.parse = System.nanoTime() - t;
             f.parsedFlows = journal.flows().size();
+            file = null;
 
             t = System.nanoTime();
-            JournalPreview first = sync.preview(section, journal, START, to);
+            f.firstNew = sync.preview(section, journal, START, to).count(FlowState.NEW);
             f.firstPreview = System.nanoTime() - t;
-            f.firstNew = first.count(FlowState.NEW);
 
             t = System.nanoTime();
-            SyncReport applied = sync.apply(section, journal, START, to, null);
+            f.firstCreated = JournalSync.applied(sync.apply(section, journal, START, to, null), SyncOutcome.CREATED);
             f.firstApply = System.nanoTime() - t;
-            f.firstCreated = JournalSync.applied(applied, SyncOutcome.CREATED);
 
             t = System.nanoTime();
-            JournalPreview again = sync.preview(section, journal, START, to);
+            f.againUnchanged = sync.preview(section, journal, START, to).count(FlowState.UNCHANGED);
             f.againPreview = System.nanoTime() - t;
-            f.againUnchanged = again.count(FlowState.UNCHANGED);
 
             t = System.nanoTime();
-            SyncReport reapplied = sync.apply(section, journal, START, to, null);
+            f.againWritten = sync.apply(section, journal, START, to, null).written();
             f.againApply = System.nanoTime() - t;
-            f.againWritten = reapplied.written();
 
             journal = null;
             t = System.nanoTime();
             JournalFile changedJournal = JournalFile.read(changedFile);
             f.changedParse = System.nanoTime() - t;
+            changedFile = null;
 
             t = System.nanoTime();
-            JournalPreview changed = sync.preview(section, changedJournal, START, to);
+            f.changedCount = sync.preview(section, changedJournal, START, to).count(FlowState.CHANGED);
             f.changedPreview = System.nanoTime() - t;
-            f.changedCount = changed.count(FlowState.CHANGED);
 
             t = System.nanoTime();
-            SyncReport changedApplied = sync.apply(section, changedJournal, START, to, null);
+            f.changedWritten = JournalSync.applied(sync.apply(section, changedJournal, START, to, null), SyncOutcome.CHANGED,
+                    SyncOutcome.REVERSED_AND_REPLACED);
             f.changedApply = System.nanoTime() - t;
-            f.changedWritten = JournalSync.applied(changedApplied, SyncOutcome.CHANGED, SyncOutcome.REVERSED_AND_REPLACED);
             peakUsed = heap.peakUsedBytes();
             peakLive = heap.peakAfterGcBytes();
         }
+        double loadAfter = loadAverage();
         long expected = memberBalanceTotal(changeOnePercent(flows));
         long booked = memberBalanceTotal(context.getBean(BalanceService.class).trialBalance(section, START, to));
 
         out.println();
         out.printf(Locale.ROOT, "Envol OpenFlyers journal benchmark — %s%n", database.description());
         out.printf(Locale.ROOT, "data: %,d flows from %s to %s, %,d members, %,d file lines, %s, seed %d%n", flowCount, START, to,
-                memberCount, fileLines, BenchCommand.megabytes(file.length), seed);
-        out.printf(Locale.ROOT, "JVM: Java %s, %d processors, -Xmx %s (max heap %s)%n%n", System.getProperty("java.version"),
+                memberCount, fileLines, BenchCommand.megabytes(fileBytes), seed);
+        out.printf(Locale.ROOT, "JVM: Java %s, %d processors, -Xmx %s (max heap %s)%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), HeapWatch.xmxArgument() == null ? "not set" : HeapWatch.xmxArgument(),
                 BenchCommand.megabytes(HeapWatch.maxHeapBytes()));
+        out.printf(Locale.ROOT, "load average (1 min): %.2f before, %.2f after%n%n", loadBefore, loadAfter);
         row("measure", "result", "target", "");
         row("-------", "------", "------", "");
         row("reading the general ledger (JournalFile)", rate(f.parse, f.parsedFlows, "flows"), "", "");
@@ -351,6 +353,10 @@ final class OpenFlyersBench {
 
     private static long memberBalanceTotal(TrialBalance tb) {
         return tb.rows().stream().filter(r -> r.account().code().startsWith("411")).mapToLong(TrialBalance.Row::closingCents).sum();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long lines(byte[] bytes) {
