@@ -93,4 +93,19 @@ class BenchCommandTest {
                 .containsPattern("import again \\(nothing to do\\) .* 300 unchanged")
                 .containsPattern("trial balances of both sections agree +yes");
     }
+
+    @Test
+    void theOpenFlyersBenchSyncsASmallJournalThreeTimes() {
+        String output = run("bench", "openflyers", "--db", "h2", "--flows", "300", "--members", "20", "--period", "month");
+        assertThat(output).contains("on H2 (file, ").contains("data: 300 flows from 2025-01-01 to 2025-01-31, 20 members, ")
+                .containsPattern("reading the general ledger \\(JournalFile\\) +[0-9.]+ s, [0-9,]+ flows/s")
+                .containsPattern("first sync: preview +[0-9.]+ s, 300 new +≤ 5 s")
+                .containsPattern("first sync: apply +[0-9.]+ s, 300 created +≤ 10 s")
+                .containsPattern("re-sync: preview +[0-9.]+ s, 300 unchanged")
+                .containsPattern("re-sync: apply +[0-9.]+ s, 0 written")
+                .containsPattern("1% changed: preview +[0-9.]+ s, 3 changed")
+                .containsPattern("1% changed: apply +[0-9.]+ s, 3 replaced")
+                .containsPattern("heap peak used / live after GC +[0-9,]+ MB / [0-9,]+ MB")
+                .containsPattern("member balances equal the file's +yes +yes +met");
+    }
 }
