@@ -19,6 +19,7 @@ import org.envol.ledger.Rejection;
 import org.envol.ledger.SyncItem;
 import org.envol.ledger.SyncOutcome;
 import org.envol.ledger.SyncReport;
+import org.envol.ledger.RejectedException;
 import org.envol.ledger.SyncRequest;
 import org.springframework.stereotype.Service;
 
@@ -67,6 +68,15 @@ public class JournalSync {
      */
     public SyncReport apply(long sectionId, JournalFile file, LocalDate from, LocalDate to, Set<String> selected) {
         Plan plan = plan(sectionId, file, from, to);
+        if (selected == null && plan.toMap.isEmpty()) {
+            // the usual month: every flow mapped, all applied; one pass through the ledger, which
+            // refuses the whole batch (writing nothing) if any flow is refused
+            try {
+                return ledger.sync(plan.request());
+            } catch (RejectedException someRefused) {
+                // apply the others, as the preview ticks them
+            }
+        }
         JournalPreview preview = plan.preview(ledger.sync(plan.request().asDryRun()));
         Set<String> selectable = new LinkedHashSet<>();
         preview.rows().stream().filter(JournalRow::selectable).forEach(r -> selectable.add(r.flow()));

@@ -155,6 +155,25 @@ class JournalSyncTest {
     }
 
     @Test
+    void aFlowTheLedgerRefusesIsLeftOutAndTheOthersApplied() {
+        Account closed = admin(() -> accounts.create(club.id(), "706", "Remorqués (fermé)"));
+        admin(() -> accounts.update(closed.id(), closed.label(), false));
+        treasurer(() -> {
+            mappings.map(club.id(), "317", "DUPONT Jean", club.member().id());
+            mappings.map(club.id(), "512", "Banque", club.bank().id());
+            return mappings.map(club.id(), "706", "Heures de vol", closed.id());
+        });
+        of.names.keySet().retainAll(Set.of("317", "512", "706"));
+        of.initial.clear();
+        of.flow("2001", 5, "Vol", "317", "706", 15000);
+        of.flow("2002", 10, "Virement", "512", "317", 20000);
+        assertThat(preview().rows().stream().filter(JournalRow::selectable).map(JournalRow::flow)).containsExactly("2002");
+        SyncReport report = apply();
+        assertThat(report.count(SyncOutcome.CREATED)).isEqualTo(1);
+        assertThat(admin(() -> balances.balanceCents(club.member().id(), TO))).isEqualTo(-20000);
+    }
+
+    @Test
     void aTreasurerKeepsEnvolInStepWithOpenFlyersMonthAfterMonth() {
         // mappings: the two members, income, bank; « Baptêmes » is a 411 in OpenFlyers but not a member: mapped to income
         treasurer(() -> {
