@@ -93,7 +93,12 @@ class JournalSyncController {
             return "redirect:/openflyers/journal";
         }
         try {
-            mappings.map(section.id(), openFlyersId, openFlyersName, "ignore".equals(account) ? null : Long.valueOf(account));
+            // the option names the 411 account it creates: choosing it is the treasurer's consent
+            if ("create".equals(account)) {
+                mappings.mapToNewMemberAccount(section.id(), openFlyersId, openFlyersName);
+            } else {
+                mappings.map(section.id(), openFlyersId, openFlyersName, "ignore".equals(account) ? null : Long.valueOf(account));
+            }
             return show(section, upload, JournalFile.read(upload.bytes()), model);
         } catch (OpenFlyersException | RejectedException e) {
             model.addAttribute("problems", problems(e));

@@ -19,6 +19,11 @@ import org.springframework.mock.web.MockMultipartFile;
 /** {@code /openflyers/journal}: upload, map inline, apply the ticked flows; the deletion page; treasurers only. */
 class JournalSyncPageTest extends PageTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountMappings mappings;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.envol.ledger.AccountService accounts;
+
     static MockMultipartFile ledgerFile(String amount) {
         String text = "Grand livre du 01/03/" + YEAR + " au 31/03/" + YEAR + "\n"
                 + "Nom de compte;DUPONT Jean\nNuméro de compte OF;317\n"
@@ -38,6 +43,12 @@ class JournalSyncPageTest extends PageTestSupport {
         assertThat(preview).contains("Comptes OpenFlyers à associer").contains("DUPONT Jean (317)").contains("Heures de vol (706)")
                 .contains("Compte à associer").doesNotContain("name=\"flow\"");
 
+        assertThat(preview).contains("Créer le compte 411 « DUPONT Jean »");
+        mvc.perform(post("/openflyers/journal/map").param("openFlyersId", "317").param("openFlyersName", "DUPONT Jean")
+                .param("account", "create").session(session).with(csrf()).with(treasurer(club)))
+                .andExpect(status().isOk());
+        Long created = org.envol.security.SystemActor.run("t", () -> mappings.find(club.id(), "317")).orElseThrow().accountId();
+        assertThat(org.envol.security.SystemActor.run("t", () -> accounts.get(created)).display()).isEqualTo("411 DUPONT Jean");
         mvc.perform(post("/openflyers/journal/map").param("openFlyersId", "317").param("openFlyersName", "DUPONT Jean")
                 .param("account", String.valueOf(club.member().id())).session(session).with(csrf()).with(treasurer(club)))
                 .andExpect(status().isOk());
