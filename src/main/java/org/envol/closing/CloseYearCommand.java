@@ -1,7 +1,7 @@
 package org.envol.closing;
 
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.envol.closing.ClosingPlan.PlannedEntry;
@@ -10,9 +10,8 @@ import org.envol.ledger.FiscalYear;
 import org.envol.ledger.FiscalYearService;
 import org.envol.ledger.Money;
 import org.envol.ledger.SectionService;
-import org.envol.security.SystemActor;
+import org.envol.platform.CommandRun;
 import org.springframework.context.annotation.Scope;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,20 +177,7 @@ public class CloseYearCommand implements Callable<Integer> {
 
         /** Runs as the console's user ({@code cli:<name>}, an admin), in French; a refusal prints its messages and exits 1. */
         int run(PrintWriter err, Supplier<Integer> work) {
-            Locale previous = LocaleContextHolder.getLocale();
-            LocaleContextHolder.setLocale(Locale.FRENCH);
-            try {
-                return SystemActor.runFromCommandLine(() -> {
-                    try {
-                        return work.get();
-                    } catch (ClosingException e) {
-                        texts.texts(e).forEach(err::println);
-                        return 1;
-                    }
-                });
-            } finally {
-                LocaleContextHolder.setLocale(previous);
-            }
+            return CommandRun.run(err, e -> e instanceof ClosingException refused ? texts.texts(refused) : null, work::get);
         }
 
         FiscalYear year(String sectionCode, int startYear) {

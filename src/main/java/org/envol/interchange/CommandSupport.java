@@ -1,10 +1,10 @@
 package org.envol.interchange;
 
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
-import org.envol.security.SystemActor;
+import org.envol.platform.CommandRun;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -17,26 +17,14 @@ final class CommandSupport {
     }
 
     static int run(Messages messages, PrintWriter err, Callable<Integer> work) {
-        Locale previous = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(Locale.FRENCH);
-        try {
-            return SystemActor.runFromCommandLine(() -> {
-                try {
-                    return work.call();
-                } catch (InterchangeException e) {
-                    err.println(messages.get(e.key(), e.args()));
-                    return 1;
-                } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                    err.println(messages.get("interchange.io", e.getMessage()));
-                    return 1;
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } finally {
-            LocaleContextHolder.setLocale(previous);
-        }
+        return CommandRun.run(err, e -> {
+            if (e instanceof InterchangeException refused) {
+                return List.of(messages.get(refused.key(), refused.args()));
+            }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                return List.of(messages.get("interchange.io", e.getMessage()));
+            }
+            return null;
+        }, work);
     }
 }

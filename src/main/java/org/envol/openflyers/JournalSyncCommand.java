@@ -5,16 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
 import org.envol.ledger.RejectedException;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.ledger.SyncReport;
-import org.envol.security.SystemActor;
+import org.envol.platform.CommandRun;
 import org.springframework.context.annotation.Scope;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,23 +59,14 @@ public class JournalSyncCommand {
 
         @Override
         public Integer call() {
-            Locale previous = LocaleContextHolder.getLocale();
-            LocaleContextHolder.setLocale(Locale.FRENCH);
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                return SystemActor.runFromCommandLine(() -> {
-                    try {
+            return CommandRun.run(spec.commandLine().getErr(),
+                    e -> e instanceof OpenFlyersException || e instanceof RejectedException
+                            ? JournalTexts.problems(messages, (RuntimeException) e) : null,
+                    () -> {
                         Section s = sections.findByCode(section)
                                 .orElseThrow(() -> new OpenFlyersException("openflyers.journal.section.unknown", section));
                         return run(s.id(), spec.commandLine().getOut());
-                    } catch (OpenFlyersException | RejectedException e) {
-                        JournalTexts.problems(messages, e).forEach(err::println);
-                        return 1;
-                    }
-                });
-            } finally {
-                LocaleContextHolder.setLocale(previous);
-            }
+                    });
         }
 
         abstract int run(long sectionId, PrintWriter out);

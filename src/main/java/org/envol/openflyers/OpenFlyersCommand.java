@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
 import org.envol.ledger.Money;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
-import org.envol.security.SystemActor;
+import org.envol.platform.CommandRun;
 import org.springframework.context.annotation.Scope;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,27 +34,15 @@ public class OpenFlyersCommand {
 
     /** Runs a command's work as the command-line user, turning a refusal into its message and exit code 1. */
     static int run(Messages messages, PrintWriter err, Callable<Integer> work) {
-        Locale previous = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(Locale.FRENCH);
-        try {
-            return SystemActor.runFromCommandLine(() -> {
-                try {
-                    return work.call();
-                } catch (OpenFlyersException e) {
-                    err.println(messages.get(e.key(), e.args().toArray()));
-                    return 1;
-                } catch (IOException e) {
-                    err.println(messages.get("openflyers.file.read", e.getMessage()));
-                    return 1;
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } finally {
-            LocaleContextHolder.setLocale(previous);
-        }
+        return CommandRun.run(err, e -> {
+            if (e instanceof OpenFlyersException refused) {
+                return List.of(messages.get(refused.key(), refused.args().toArray()));
+            }
+            if (e instanceof IOException) {
+                return List.of(messages.get("openflyers.file.read", e.getMessage()));
+            }
+            return null;
+        }, work);
     }
 
     static Section section(SectionService sections, String code) {

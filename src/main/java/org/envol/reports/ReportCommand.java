@@ -2,18 +2,16 @@ package org.envol.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
 import org.envol.ledger.Money;
-import org.envol.security.SystemActor;
+import org.envol.platform.CommandRun;
 import org.springframework.context.annotation.Scope;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,24 +84,15 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        Locale previous = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(Locale.FRENCH);
-        try {
-            return SystemActor.runFromCommandLine(() -> {
-                try {
-                    return run();
-                } catch (ReportException e) {
-                    err.println(messages.get(e.key(), e.args()));
-                    return 1;
-                } catch (IOException e) {
-                    err.println(messages.get("reports.command.io", e.getMessage()));
-                    return 1;
-                }
-            });
-        } finally {
-            LocaleContextHolder.setLocale(previous);
-        }
+        return CommandRun.run(spec.commandLine().getErr(), e -> {
+            if (e instanceof ReportException refused) {
+                return List.of(messages.get(refused.key(), refused.args()));
+            }
+            if (e instanceof IOException) {
+                return List.of(messages.get("reports.command.io", e.getMessage()));
+            }
+            return null;
+        }, this::run);
     }
 
     private int run() throws IOException {
