@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.envol.security.Authorities;
 import org.envol.security.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Runs a test's act as someone: a treasurer, an accountant, a member with his or her authorities. */
 final class Acting {
