@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * member balance, statement page and freezing times, and the heap used. See docs/benchmarks.md.
  */
 @Component
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {FecBench.Run.class, OpenFlyersBench.Run.class}, description = "Mesure les performances du grand livre sur un club généré (voir docs/benchmarks.md)."
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {FecBench.Run.class, OpenFlyersBench.Run.class, FloorBench.Run.class}, description = "Mesure les performances du grand livre sur un club généré (voir docs/benchmarks.md)."
         + " N'écrit dans la base configurée qu'avec --db configured.")
 public class BenchCommand implements Callable<Integer> {
 
@@ -104,7 +104,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** The machine's load average over the last minute: other work running beside the benchmark skews it. */
-    private static double loadAverage() {
+    static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

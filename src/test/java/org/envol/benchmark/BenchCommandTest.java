@@ -95,6 +95,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void theFloorBenchLoadsTheSameRowsIntoEachVariantOfTheTables() {
+        String output = run("bench", "floor", "--entries", "1000", "--batch", "250");
+        assertThat(output).contains("on embedded PostgreSQL 17")
+                .containsPattern("data: 1,000 entries, [0-9,]+ lines, in 4 transactions of 250 entries")
+                .containsPattern("Envol's tables as they are \\(foreign keys, guards, indexes\\) +[0-9.]+ +[0-9,]+ ")
+                .containsPattern("Envol's tables as they are, 2 connections +[0-9.]+ +[0-9,]+ ")
+                .containsPattern("same indexes, no foreign key, no trigger +[0-9.]+ +[0-9,]+ ")
+                .containsPattern("primary keys only, 2 connections +[0-9.]+ +[0-9,]+ ")
+                .containsPattern("the lines alone: no key, no index +[0-9.]+ +[0-9,]+ ")
+                .containsPattern("Envol's ledger: postAll, every rule checked, into its tables +[0-9.]+ +[0-9,]+")
+                .containsPattern("machine: [0-9]+ processors");
+    }
+
+    @Test
     void theOpenFlyersBenchSyncsASmallJournalThreeTimes() {
         String output = run("bench", "openflyers", "--db", "h2", "--flows", "300", "--members", "20", "--period", "month");
         assertThat(output).contains("on H2 (file, ").contains("data: 300 flows from 2025-01-01 to 2025-01-31, 20 members, ")
