@@ -5,7 +5,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether to show a page's write actions: {@code ${@pageAccess.canWrite(sectionId)}}. The
+ * Whether to show a page's actions and links: {@code ${@pageAccess.canWrite(sectionId)}}. The
  * answer is the ledger's own rule; the services check again when the action comes.
  */
 @Component("pageAccess")
@@ -19,6 +19,11 @@ public class PageAccess {
 
     public boolean canWrite(long sectionId) {
         return allowed(() -> access.requireWrite(sectionId));
+    }
+
+    /** The section's books as a whole (its entries), not only the user's own accounts. */
+    public boolean canRead(long sectionId) {
+        return access.canRead(sectionId);
     }
 
     /** Chart of accounts and journals. */

@@ -29,7 +29,9 @@ class MemberPagesTest extends PageTestSupport {
                 .andExpect(content().string(not(containsString("href=\"/journal\""))))
                 .andExpect(content().string(not(containsString("Aucune section"))));
         mvc.perform(get("/accounts/" + club.member().id()).with(member)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Vol")));
+                .andExpect(content().string(containsString("Vol")))
+                // the whole entry (other accounts' lines) is not the member's to read: no link to it
+                .andExpect(content().string(not(containsString("href=\"/entries/"))));
         mvc.perform(get("/accounts/" + club.bank().id()).with(member)).andExpect(status().isForbidden());
         mvc.perform(get("/journal").with(member)).andExpect(status().isForbidden());
     }
@@ -41,5 +43,13 @@ class MemberPagesTest extends PageTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Mon compte"))))
                 .andExpect(content().string(containsString("href=\"/journal\"")));
+    }
+
+    @Test
+    void aTreasurersStatementLinksEachLineToItsEntry() throws Exception {
+        Books.Club club = club();
+        Entry e = SystemActor.run("test", () -> ledger.post(club.draft(day(1, 10), "Vol", club.member(), club.income(), 12_345)));
+        mvc.perform(get("/accounts/" + club.member().id()).with(AsUser.treasurer(club.id()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/entries/" + e.id() + "\"")));
     }
 }
