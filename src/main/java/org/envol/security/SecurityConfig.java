@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     /** The OpenAPI document, and its viewer (springdoc redirects /api/docs to /api/swagger-ui/index.html). */
-    static final String[] PUBLIC_API_DOCS = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
+    static final String[] API_DOCS = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
         "/api/swagger-ui/**"};
     static final String[] PUBLIC_WEB = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
+
+    /**
+     * The API's description is for signed-in users too: a browser's session (the viewer; sign-in
+     * brings the user back to it) or a script's token. Read-only, so no CSRF token is asked.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokenService tokens, EnvolUserDetailsService users,
+            MessageSource messages, JsonMapper json) throws Exception {
+        http.securityMatcher(API_DOCS)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, API_DOCS).authenticated().anyRequest().denyAll())
+                .addFilterBefore(new ApiTokenFilter(tokens, users, new ApiAuthProblems(messages, json)), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -39,9 +55,7 @@ class SecurityConfig {
             MessageSource messages, JsonMapper json) throws Exception {
         ApiAuthProblems problems = new ApiAuthProblems(messages, json);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API_DOCS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

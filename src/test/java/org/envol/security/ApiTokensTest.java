@@ -11,11 +11,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.envol.testing.AsUser;
 import org.envol.testing.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,10 +141,23 @@ class ApiTokensTest {
     }
 
     @Test
-    void theOpenApiDocumentAndItsViewerArePublic() throws Exception {
-        mvc.perform(get("/api/openapi.json")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
-        String viewer = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(get(viewer)).andExpect(status().isOk());
+    void theOpenApiDocumentAndItsViewerAreForSignedInUsersOnly() throws Exception {
+        // nobody signed in: to the sign-in page, nothing of the API shown
+        mvc.perform(get("/api/openapi.json")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/swagger-ui/index.html")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/openapi.json").header(HttpHeaders.AUTHORIZATION, bearer("envol_not-a-token")))
+                .andExpect(status().isUnauthorized());
+        // a script with its token
+        IssuedToken t = token(user(Grant.clubWide(Role.ACCOUNTANT)));
+        mvc.perform(get("/api/openapi.json").header(HttpHeaders.AUTHORIZATION, bearer(t.secret())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
+        // a signed-in browser: the viewer and the document it loads
+        var member = AsUser.member(1, 1);
+        String viewer = mvc.perform(get("/api/docs").with(member)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(viewer).with(member)).andExpect(status().isOk());
+        mvc.perform(get("/api/openapi.json").with(member)).andExpect(status().isOk());
     }
 
     @Test
