@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * (default {@value SecurityLimits#LOGIN_FAILURES_PER_ADDRESS}, 0 = off) lock the client's address
  * the same way. While locked, even the right password is refused.
  *
+ * <p>A wrong current password on the user's own password page ({@link UserService#changeOwnPassword})
+ * counts as a failed sign-in of that username (no address: the user is already signed in), so a
+ * stolen session guesses no faster there than a stranger on the sign-in form, and the lock stops both.
+ *
  * <p>Kept in memory: Envol is one process, and a restart forgetting the counts is acceptable. Behind a
  * reverse proxy, set {@code server.forward-headers-strategy=native} so that the address is the
  * client's, not the proxy's.
@@ -56,6 +60,11 @@ class LoginThrottle {
     /** A right password clears the username's failures (not the address's: others may share it). */
     void succeeded(String username) {
         byUsername.remove(username);
+    }
+
+    /** Whole minutes left, rounded up: "try again in 15 minutes" right after the lock. */
+    static long wholeMinutes(Duration remaining) {
+        return Math.max(1, (remaining.toSeconds() + 59) / 60);
     }
 
     /** Usernames and addresses currently remembered. */

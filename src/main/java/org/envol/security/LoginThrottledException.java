@@ -15,9 +15,8 @@ final class LoginThrottledException extends AuthenticationException {
         this.remaining = remaining;
     }
 
-    /** Whole minutes left, rounded up: "try again in 15 minutes" right after the lock. */
+    /** Whole minutes left, rounded up. */
     long minutes() {
-        long seconds = remaining.toSeconds();
-        return Math.max(1, (seconds + 59) / 60);
+        return LoginThrottle.wholeMinutes(remaining);
     }
 }

@@ -32,6 +32,10 @@ class PageActions {
         return null;
     }
 
+    String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
     String message(UserRejectedException e) {
         return messages.get(e.messageKey(), e.args().toArray());
     }

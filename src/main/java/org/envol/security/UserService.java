@@ -2,12 +2,14 @@ package org.envol.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.envol.ledger.Account;
 import org.envol.ledger.AccountService;
@@ -16,6 +18,7 @@ import org.envol.ledger.LedgerAccess;
 import org.envol.ledger.RejectedException;
 import org.envol.ledger.SectionService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Users, their roles per section and the accounts members own. Everything here is an admin's act
  * (the command line runs as {@link SystemActor}, an admin: that is how the first admin is created),
- * except that users read themselves and change their own password. Every change goes to the audit
- * log, never with a password or its hash.
+ * except that users read themselves and change their own password, giving the current one. Every
+ * change goes to the audit log, never with a password or its hash.
  */
 @Service
 public class UserService {
@@ -39,9 +42,10 @@ public class UserService {
     private final SectionService sections;
     private final AccountService accounts;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     UserService(UserStore store, LedgerAccess access, PasswordEncoder encoder, ApplicationEventPublisher events,
-            SectionService sections, AccountService accounts, Clock clock) {
+            SectionService sections, AccountService accounts, Clock clock, LoginThrottle throttle) {
         this.store = store;
         this.access = access;
         this.encoder = encoder;
@@ -49,6 +53,7 @@ public class UserService {
         this.sections = sections;
         this.accounts = accounts;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /** How a username is compared and stored: trimmed, lower-case. */
@@ -217,14 +222,61 @@ public class UserService {
         return after;
     }
 
-    /** Sets a new password: an admin for anyone, a user for himself or herself. */
+    /**
+     * An admin sets a new password for anyone (himself or herself included), without the old one: the
+     * reset of a forgotten password. Admin only: users change their own with {@link #changeOwnPassword},
+     * which asks for the current one, so that an open (or stolen) session is not enough.
+     */
     @Transactional
     public void changePassword(long userId, String newPassword) {
+        access.requireAdmin();
         AppUser user = load(userId);
-        if (!CurrentUser.is(user.username())) {
-            access.requireAdmin();
+        setPassword(user.id(), user.username(), newPassword);
+    }
+
+    /**
+     * The signed-in user replaces his or her password, giving the current one and the new one twice.
+     * A wrong current password changes nothing and counts as a failed sign-in of that username in the
+     * {@link LoginThrottle}: guessing it here is no easier than on the sign-in form, and the lock it
+     * leads to holds for both (even the right password is refused meanwhile).
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword, String confirmation) {
+        String username = normalize(CurrentUser.name().orElseThrow(() -> new AccessDeniedException("change own password: nobody signed in")));
+        UserStore.Row me = store.find(username).orElseThrow(() -> new UserRejectedException(UserRejection.USER_UNKNOWN, username));
+        checkCurrentPassword(me, currentPassword);
+        if (!Objects.equals(newPassword, confirmation)) {
+            throw new UserRejectedException(UserRejection.PASSWORD_CONFIRMATION_DIFFERS);
         }
-        checkPassword(user.username(), newPassword);
+        if (Objects.equals(newPassword, currentPassword)) {
+            throw new UserRejectedException(UserRejection.PASSWORD_UNCHANGED);
+        }
+        setPassword(me.id(), me.username(), newPassword);
+    }
+
+    private void checkCurrentPassword(UserStore.Row me, String given) {
+        Optional<Duration> locked = throttle.lockedFor(me.username(), null);
+        if (locked.isPresent()) {
+            throw new UserRejectedException(UserRejection.CURRENT_PASSWORD_LOCKED, LoginThrottle.wholeMinutes(locked.get()));
+        }
+        // BCrypt reads 72 bytes at most: a longer password cannot be the stored one (and is not handed to it)
+        boolean right = given != null && given.getBytes(StandardCharsets.UTF_8).length <= SecurityLimits.PASSWORD_MAX_BYTES
+                && encoder.matches(given, me.passwordHash());
+        if (right) {
+            throttle.succeeded(me.username());
+            return;
+        }
+        throttle.failed(me.username(), null);
+        Optional<Duration> nowLocked = throttle.lockedFor(me.username(), null);
+        if (nowLocked.isPresent()) {
+            // the failure that locks says so at once
+            throw new UserRejectedException(UserRejection.CURRENT_PASSWORD_LOCKED, LoginThrottle.wholeMinutes(nowLocked.get()));
+        }
+        throw new UserRejectedException(UserRejection.CURRENT_PASSWORD_WRONG);
+    }
+
+    private void setPassword(long userId, String username, String newPassword) {
+        checkPassword(username, newPassword);
         store.setPasswordHash(userId, encoder.encode(newPassword));
         // the audit line says that it changed, never what it is
         record(null, "CHANGE_PASSWORD", userId, null, null);

@@ -63,6 +63,8 @@ class SecurityPagesTest {
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", name).param("displayName", "Paul Créé")
                         .param("password", "a-good-password").param("admin", "true"))
                 .andExpect(redirectedUrl("/admin/users")).andExpect(flash().attribute("notice", "Utilisateur « " + name + " » créé."));
+        String page = mvc.perform(get("/admin/users").session(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(page.split("Utilisateur « " + name + " » créé.", -1)).as("the notice, once (the layout's)").hasSize(2);
         AppUser created = SystemActor.run("test", () -> users.get(name));
         assertThat(created.displayName()).isEqualTo("Paul Créé");
         assertThat(created.isAdmin()).isTrue();
@@ -128,10 +130,12 @@ class SecurityPagesTest {
         IssuedToken issued = (IssuedToken) created.getFlashMap().get("issued");
         assertThat(issued.secret()).startsWith("envol_");
         assertThat(tokens.authenticate(issued.secret())).contains(u.username());
-        // the page the browser is sent to shows it
-        mvc.perform(get("/me/tokens").session(session))
+        // the page the browser is sent to shows it, and the notice once (the layout's)
+        String page = mvc.perform(get("/me/tokens").session(session))
                 .andExpect(content().string(containsString(issued.secret())))
-                .andExpect(content().string(containsString("il ne sera plus jamais affiché")));
+                .andExpect(content().string(containsString("il ne sera plus jamais affiché")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.split("Jeton « tableur » créé.", -1)).as("the notice, once (the layout's)").hasSize(2);
         // the next visit lists the token by name only
         mvc.perform(get("/me/tokens").session(session)).andExpect(content().string(containsString("tableur")))
                 .andExpect(content().string(not(containsString(issued.secret()))));

@@ -31,6 +31,10 @@ class UserServiceTest {
     JdbcClient jdbc;
     @Autowired
     Books books;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    SecurityTestSupport.MovableClock clock;
 
     AppUser create(String username, Grant... grants) {
         return SystemActor.run("test", () -> users.create(username, null, PASSWORD, List.of(grants)));
@@ -163,19 +167,146 @@ class UserServiceTest {
         assertThat(details.loadUserByUsername(user.username()).isEnabled()).isTrue();
     }
 
-    @Test
-    void aUserChangesHisOwnPasswordAndOnlyAnAdminChangesAnothers() {
-        AppUser me = create(unique("me"));
-        AppUser other = create(unique("other"));
-        as(me.username(), List.of(), () -> {
-            users.changePassword(me.id(), "my-new-password-1");
+    static final String NEW_PASSWORD = "my-new-password-1";
+
+    String hash(AppUser user) {
+        return jdbc.sql("select password_hash from app_user where id = ?").param(user.id()).query(String.class).single();
+    }
+
+    boolean signsInWith(AppUser user, String password) {
+        return encoder.matches(password, details.loadUserByUsername(user.username()).getPassword());
+    }
+
+    List<String> auditedActions(AppUser user) {
+        return jdbc.sql("select action from audit_event where object_type = 'user' and object_id = ? order by id")
+                .param(String.valueOf(user.id())).query(String.class).list();
+    }
+
+    /** The user changes his or her own password, signed in as a member. */
+    void changeOwn(AppUser me, String current, String next, String confirmation) {
+        as(me.username(), List.of(Authorities.section(null, Role.MEMBER)), () -> {
+            users.changeOwnPassword(current, next, confirmation);
             return null;
         });
-        assertThat(encoder.matches("my-new-password-1", details.loadUserByUsername(me.username()).getPassword())).isTrue();
+    }
+
+    UserRejection ownRejection(AppUser me, String current, String next, String confirmation) {
+        try {
+            changeOwn(me, current, next, confirmation);
+        } catch (UserRejectedException e) {
+            return e.code();
+        }
+        throw new AssertionError("expected a rejection");
+    }
+
+    @Test
+    void aUserChangesHisOwnPasswordGivingTheCurrentOne() {
+        AppUser me = create(unique("me"));
+        changeOwn(me, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(signsInWith(me, NEW_PASSWORD)).isTrue();
+        assertThat(signsInWith(me, PASSWORD)).isFalse();
+        assertThat(auditedActions(me)).containsExactly("CREATE", "CHANGE_PASSWORD");
+        String actor = jdbc.sql("select actor from audit_event where object_type = 'user' and object_id = ? and action = 'CHANGE_PASSWORD'")
+                .param(String.valueOf(me.id())).query(String.class).single();
+        assertThat(actor).isEqualTo(me.username());
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsRefusedAndChangesNothing() {
+        AppUser me = create(unique("wrong"));
+        String before = hash(me);
+        assertThat(ownRejection(me, "not-my-password", NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+        assertThat(ownRejection(me, "", NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+        assertThat(ownRejection(me, null, NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+        // longer than BCrypt reads: wrong, not a crash
+        assertThat(ownRejection(me, PASSWORD + "x".repeat(SecurityLimits.PASSWORD_MAX_BYTES), NEW_PASSWORD, NEW_PASSWORD))
+                .isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+        assertThat(hash(me)).isEqualTo(before);
+        assertThat(signsInWith(me, PASSWORD)).isTrue();
+        assertThat(auditedActions(me)).containsExactly("CREATE");
+    }
+
+    @Test
+    void theNewPasswordIsTypedTwiceFollowsThePasswordRulesAndDiffersFromTheCurrentOne() {
+        AppUser me = create(unique("rules"));
+        String before = hash(me);
+        assertThat(ownRejection(me, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "2")).isEqualTo(UserRejection.PASSWORD_CONFIRMATION_DIFFERS);
+        assertThat(ownRejection(me, PASSWORD, NEW_PASSWORD, null)).isEqualTo(UserRejection.PASSWORD_CONFIRMATION_DIFFERS);
+        assertThat(ownRejection(me, PASSWORD, "123456789", "123456789")).isEqualTo(UserRejection.PASSWORD_TOO_SHORT);
+        String tooLong = "é".repeat(36) + "x";
+        assertThat(ownRejection(me, PASSWORD, tooLong, tooLong)).isEqualTo(UserRejection.PASSWORD_TOO_LONG);
+        assertThat(ownRejection(me, PASSWORD, me.username().toUpperCase(), me.username().toUpperCase()))
+                .isEqualTo(UserRejection.PASSWORD_IS_USERNAME);
+        assertThat(ownRejection(me, PASSWORD, PASSWORD, PASSWORD)).isEqualTo(UserRejection.PASSWORD_UNCHANGED);
+        assertThat(hash(me)).isEqualTo(before);
+        assertThat(auditedActions(me)).containsExactly("CREATE");
+        // at the limit: 10 characters
+        changeOwn(me, PASSWORD, "1234567890", "1234567890");
+        assertThat(signsInWith(me, "1234567890")).isTrue();
+    }
+
+    @Test
+    void wrongCurrentPasswordsLockTheChangeAndTheSignInLikeFailedSignIns() {
+        AppUser me = create(unique("guess"));
+        String before = hash(me);
+        for (int i = 1; i < SecurityLimits.LOGIN_FAILURES_PER_USERNAME; i++) {
+            assertThat(ownRejection(me, "guess-number-" + i, NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+        }
+        assertThat(throttle.lockedFor(me.username(), null)).isEmpty();
+        // the failure that locks says so
+        assertThat(ownRejection(me, "guess-number-5", NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_LOCKED);
+        // while locked, even the right password is refused, here and on the sign-in form
+        assertThat(ownRejection(me, PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_LOCKED);
+        assertThat(throttle.lockedFor(me.username(), SecurityTestSupport.uniqueAddress())).contains(SecurityLimits.LOGIN_LOCK);
+        assertThat(hash(me)).isEqualTo(before);
+        clock.advance(SecurityLimits.LOGIN_LOCK);
+        changeOwn(me, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(signsInWith(me, NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void theRightCurrentPasswordClearsEarlierFailures() {
+        AppUser me = create(unique("forgetful"));
+        for (int i = 1; i < SecurityLimits.LOGIN_FAILURES_PER_USERNAME; i++) {
+            ownRejection(me, "guess-number-" + i, NEW_PASSWORD, NEW_PASSWORD);
+        }
+        // right current password, mistyped confirmation: refused, but the failures are forgotten as after a sign-in
+        assertThat(ownRejection(me, PASSWORD, NEW_PASSWORD, "typo")).isEqualTo(UserRejection.PASSWORD_CONFIRMATION_DIFFERS);
+        assertThat(ownRejection(me, "one-more-guess", NEW_PASSWORD, NEW_PASSWORD)).isEqualTo(UserRejection.CURRENT_PASSWORD_WRONG);
+    }
+
+    @Test
+    void onlyASignedInUserOfEnvolChangesHisOwnPassword() {
+        assertThatThrownBy(() -> users.changeOwnPassword(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).isInstanceOf(AccessDeniedException.class);
+        // the command line's actor is no user: it resets passwords with changePassword
+        assertThat(rejection(() -> users.changeOwnPassword(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))).isEqualTo(UserRejection.USER_UNKNOWN);
+    }
+
+    @Test
+    void withoutTheCurrentPasswordOnlyAnAdminSetsOne() {
+        AppUser me = create(unique("me"), Grant.clubWide(Role.TREASURER));
+        AppUser other = create(unique("other"));
+        // a session left open (or stolen) is not enough to change one's own password
+        assertThatThrownBy(() -> as(me.username(), List.of(Authorities.section(null, Role.TREASURER)), () -> {
+            users.changePassword(me.id(), "stolen-password-1");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(me.username(), List.of(), () -> {
             users.changePassword(other.id(), "stolen-password-1");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
+        assertThat(signsInWith(me, PASSWORD)).isTrue();
+        assertThat(signsInWith(other, PASSWORD)).isTrue();
+        // an admin resets anyone's, his or her own included, without the current one
+        AppUser admin = create(unique("admin"), Grant.clubWide(Role.ADMIN));
+        as(admin.username(), List.of(Authorities.ADMIN), () -> {
+            users.changePassword(me.id(), "reset-password-1");
+            users.changePassword(admin.id(), "reset-password-2");
+            return null;
+        });
+        assertThat(signsInWith(me, "reset-password-1")).isTrue();
+        assertThat(signsInWith(admin, "reset-password-2")).isTrue();
+        assertThat(auditedActions(me)).containsExactly("CREATE", "CHANGE_PASSWORD");
         assertThat(as(me.username(), List.of(), () -> users.find(me.username()))).isPresent();
         assertThatThrownBy(() -> as(me.username(), List.of(), () -> users.find(other.username()))).isInstanceOf(AccessDeniedException.class);
     }
@@ -195,18 +326,19 @@ class UserServiceTest {
         AppUser user = create(unique("audit"));
         SystemActor.run("test", () -> users.grant(user.id(), Grant.clubWide(Role.ACCOUNTANT)));
         SystemActor.run("test", () -> users.changePassword(user.id(), "another-password-9"));
+        changeOwn(user, "another-password-9", "yet-another-password-8", "yet-another-password-8");
         SystemActor.run("test", () -> users.disable(user.id()));
         record Line(String actor, String action, String beforeValue, String afterValue) {
         }
         List<Line> lines = jdbc.sql("select actor, action, before_value, after_value from audit_event where object_type = 'user'"
                 + " and object_id = ? order by id").param(String.valueOf(user.id())).query(Line.class).list();
-        assertThat(lines).extracting(Line::action).containsExactly("CREATE", "GRANT", "CHANGE_PASSWORD", "DISABLE");
-        assertThat(lines).extracting(Line::actor).containsOnly("test");
+        assertThat(lines).extracting(Line::action).containsExactly("CREATE", "GRANT", "CHANGE_PASSWORD", "CHANGE_PASSWORD", "DISABLE");
+        assertThat(lines).extracting(Line::actor).containsExactly("test", "test", "test", user.username(), "test");
         String hash = jdbc.sql("select password_hash from app_user where id = ?").param(user.id()).query(String.class).single();
         for (Line l : lines) {
             for (String value : new String[] {l.beforeValue(), l.afterValue()}) {
                 if (value != null) {
-                    assertThat(value).doesNotContain(PASSWORD, "another-password-9", hash, "$2a$", "bcrypt");
+                    assertThat(value).doesNotContain(PASSWORD, "another-password-9", "yet-another-password-8", hash, "$2a$", "bcrypt");
                 }
             }
         }

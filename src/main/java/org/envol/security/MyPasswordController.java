@@ -1,0 +1,48 @@
+package org.envol.security;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in user's own password: current one, new one twice. Any signed-in user, members
+ * included; the rules are {@link UserService#changeOwnPassword}'s. The layout shows the outcome
+ * (flash {@code notice} or {@code problems}); the form is never refilled with what was typed.
+ */
+@Controller
+@RequestMapping("/me/password")
+class MyPasswordController {
+
+    private static final String BACK = "redirect:/me/password";
+
+    private final UserService users;
+    private final PageActions actions;
+
+    MyPasswordController(UserService users, PageActions actions) {
+        this.users = users;
+        this.actions = actions;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("passwordMin", SecurityLimits.PASSWORD_MIN);
+        return "security/password";
+    }
+
+    @PostMapping
+    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmation, RedirectAttributes flash) {
+        try {
+            users.changeOwnPassword(currentPassword, newPassword, confirmation);
+            flash.addFlashAttribute("notice", actions.text("security.password.changed"));
+        } catch (UserRejectedException refused) {
+            flash.addFlashAttribute("problems", List.of(actions.message(refused)));
+        }
+        return BACK;
+    }
+}
