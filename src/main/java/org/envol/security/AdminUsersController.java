@@ -1,5 +1,7 @@
 package org.envol.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,15 @@ class AdminUsersController {
     private final SectionService sections;
     private final AccountService accounts;
     private final PageActions actions;
+    private final SignedInSessions sessions;
 
-    AdminUsersController(UserService users, SectionService sections, AccountService accounts, PageActions actions) {
+    AdminUsersController(UserService users, SectionService sections, AccountService accounts, PageActions actions,
+            SignedInSessions sessions) {
         this.users = users;
         this.sections = sections;
         this.accounts = accounts;
         this.actions = actions;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -116,9 +121,11 @@ class AdminUsersController {
     }
 
     @PostMapping("/{id}/password")
-    String password(@PathVariable long id, @RequestParam String password, RedirectAttributes flash) {
+    String password(@PathVariable long id, @RequestParam String password, RedirectAttributes flash, HttpServletRequest request,
+            HttpServletResponse response) {
         actions.run(flash, () -> {
             users.changePassword(id, password);
+            sessions.refresh(request, response); // an admin who resets his or her own password stays signed in here
             return id;
         }, "security.users.passwordChanged");
         return BACK;

@@ -1,5 +1,7 @@
 package org.envol.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +24,12 @@ class MyPasswordController {
 
     private final UserService users;
     private final PageActions actions;
+    private final SignedInSessions sessions;
 
-    MyPasswordController(UserService users, PageActions actions) {
+    MyPasswordController(UserService users, PageActions actions, SignedInSessions sessions) {
         this.users = users;
         this.actions = actions;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -36,9 +40,12 @@ class MyPasswordController {
 
     @PostMapping
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmation, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "") String confirmation, RedirectAttributes flash, HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             users.changeOwnPassword(currentPassword, newPassword, confirmation);
+            // the user's other sessions end at their next request; this one goes on
+            sessions.refresh(request, response);
             flash.addFlashAttribute("notice", actions.text("security.password.changed"));
         } catch (UserRejectedException refused) {
             flash.addFlashAttribute("problems", List.of(actions.message(refused)));

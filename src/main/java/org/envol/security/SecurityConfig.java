@@ -67,7 +67,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, EnvolUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle)
+    SecurityFilterChain webChain(HttpSecurity http, EnvolUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+            SignedInSessions sessions)
             throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
@@ -77,7 +78,7 @@ class SecurityConfig {
                 .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
                 .formLogin(f -> f.loginPage("/login").failureHandler(loginFailure()).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .addFilterAfter(new SessionRefreshFilter(users), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new SessionRefreshFilter(sessions), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

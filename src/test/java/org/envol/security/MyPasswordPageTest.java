@@ -107,6 +107,29 @@ class MyPasswordPageTest {
     }
 
     @Test
+    void theUsersOtherSessionsEndWhileThisOneGoesOn() throws Exception {
+        AppUser u = member();
+        MockHttpSession here = signIn(u);
+        MockHttpSession elsewhere = signIn(u); // e.g. a browser left signed in at the club house
+        mvc.perform(get("/").session(elsewhere)).andExpect(status().isOk());
+        mvc.perform(change(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/me/password"));
+        mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/me/password").session(here)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAdminsResetEndsTheUsersSessions() throws Exception {
+        AppUser u = member();
+        MockHttpSession session = signIn(u);
+        SystemActor.run("test", () -> {
+            users.changePassword(u.id(), NEW_PASSWORD);
+            return null;
+        });
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?ended"));
+    }
+
+    @Test
     void withoutTheCsrfTokenNothingChanges() throws Exception {
         AppUser u = member();
         MockHttpSession session = signIn(u);
