@@ -136,7 +136,7 @@ public class DemoClub {
         Books b = accounts(s, pilots);
         // the bank's balance when the books were taken over (the first draw of this year's seed, as before)
         long openingBank = 1_500_000 + random.nextInt(500_000) * 10L;
-        List<Long> ids = ledger.postAll(lastYear(s, b, lastYear.startDate(), openingBank, lastYearRandom, hourCents, flightLabel));
+        List<Long> ids = ledger.postAll(lastYearEntries(s, b, lastYear.startDate(), openingBank, lastYearRandom, hourCents, flightLabel));
         ledger.freeze(s.id(), ids);
         close(lastYear);
         thisYear(s, b, today, random, hourCents, flightLabel);
@@ -172,7 +172,7 @@ public class DemoClub {
      * taken over on the 1st of January from the balance sheet of the year before, whose surplus
      * still waits in 120 for the general meeting to allocate it; then month by month.
      */
-    private List<EntryDraft> lastYear(Section s, Books b, LocalDate start, long openingBank, Random random, long hourCents,
+    private List<EntryDraft> lastYearEntries(Section s, Books b, LocalDate start, long openingBank, Random random, long hourCents,
             String flightLabel) {
         int year = start.getYear();
         List<EntryDraft> drafts = new ArrayList<>();
