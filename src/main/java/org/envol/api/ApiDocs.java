@@ -64,7 +64,9 @@ class ApiDocs {
             @Schema(description = "What went wrong and how to fix it, in the request's language.") String detail,
             @Schema(description = "The path of the request.", example = "/api/v1/sections/1/entries") String instance,
             @Schema(description = "404 and 422: every reason, in the ledger's order.") List<ApiProblems.RejectionItem> errors,
-            @Schema(description = "400: the body field or parameter at fault.", example = "lines[1].amountCents") String field) {
+            @Schema(description = "400: the body field or parameter at fault.", example = "lines[1].amountCents") String field,
+            @Schema(description = "422 from the OpenFlyers endpoints: the refusal's stable message key.",
+                    example = "openflyers.journal.file.invalid") String code) {
     }
 
     @Bean

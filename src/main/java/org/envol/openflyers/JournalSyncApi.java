@@ -8,7 +8,6 @@ import org.envol.ledger.Messages;
 import org.envol.ledger.SyncOutcome;
 import org.envol.ledger.SyncReport;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -80,13 +79,11 @@ class JournalSyncApi {
                 JournalSync.applied(report, SyncOutcome.REVERSED, SyncOutcome.REVERSED_AND_REPLACED));
     }
 
-    /** 422 with the file's problems (each with its line) or the OpenFlyers mistake. */
+    /** 422 with the OpenFlyers mistake (its key in {@code code}) and, in {@code errors}, the file's problems each with its line. */
     @ExceptionHandler(OpenFlyersException.class)
     ResponseEntity<ProblemDetail> refused(OpenFlyersException e) {
-        List<String> texts = JournalTexts.problems(messages, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, texts.get(0));
-        problem.setTitle(messages.get("problem.title.422"));
-        problem.setProperty("errors", texts);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+        ProblemDetail problem = OpenFlyersProblems.refused(messages, e);
+        problem.setProperty("errors", JournalTexts.problems(messages, e));
+        return OpenFlyersProblems.response(problem);
     }
 }

@@ -131,10 +131,7 @@ class OpenFlyersApi {
 
     @ExceptionHandler(OpenFlyersException.class)
     ResponseEntity<ProblemDetail> refused(OpenFlyersException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages.get(e.key(), e.args().toArray()));
-        problem.setTitle(messages.get("problem.title.422"));
-        problem.setProperty("code", e.key());
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+        return OpenFlyersProblems.response(OpenFlyersProblems.refused(messages, e));
     }
 
     private static byte[] bytes(MultipartFile file) {

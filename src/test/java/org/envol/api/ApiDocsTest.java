@@ -62,7 +62,7 @@ class ApiDocsTest {
         assertThat(doc.read(created + "['422'].content['application/problem+json'].schema['$ref']", String.class))
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(doc.read(created, Map.class)).containsKeys("201", "400", "401", "403", "404", "422");
-        assertThat(doc.read("$.components.schemas.Problem.properties", Map.class)).containsKeys("title", "status", "detail", "errors");
+        assertThat(doc.read("$.components.schemas.Problem.properties", Map.class)).containsKeys("title", "status", "detail", "errors", "code");
         assertThat(doc.read("$.components.schemas.Rejection.properties", Map.class)).containsKeys("code", "message", "line", "reference");
     }
 

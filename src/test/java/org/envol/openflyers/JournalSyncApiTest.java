@@ -106,6 +106,7 @@ class JournalSyncApiTest {
                         .with(AsUser.treasurer(club.id())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.code").value("openflyers.journal.file.invalid"))
                 .andExpect(jsonPath("$.errors", hasItem(org.hamcrest.Matchers.startsWith("Ligne 4 : Montant débit « 15x » invalide"))));
         assertThat(memberBalance()).isZero();
 
@@ -113,6 +114,20 @@ class JournalSyncApiTest {
                 .with(AsUser.accountant(club.id()))).andExpect(status().isForbidden());
         mvc.perform(post(base + "/delete").param("from", "2025-03-01").param("to", "2025-03-31").with(AsUser.accountant(club.id())))
                 .andExpect(status().isForbidden());
+        assertThat(memberBalance()).isZero();
+    }
+
+    /** As with the balances API, a refusal's message key is in {@code code}, for a job to test without reading French. */
+    @Test
+    void aRefusalCarriesItsCode() throws Exception {
+        mvc.perform(multipart(base + "/sync").file(ledger("150,00")).param("from", "2025-02-01").param("to", "2025-03-31")
+                        .with(AsUser.treasurer(club.id())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("openflyers.journal.period.outsideFile"))
+                .andExpect(jsonPath("$.errors.length()").value(1));
+        mvc.perform(post(base + "/delete").param("from", "2025-03-31").param("to", "2025-03-01").with(AsUser.treasurer(club.id())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("openflyers.journal.period.invalid"));
         assertThat(memberBalance()).isZero();
     }
 }
