@@ -1,6 +1,8 @@
 package org.envol.benchmark;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
 import org.envol.ledger.AccountService;
 import org.envol.ledger.EntryDraft;
 import org.envol.ledger.FiscalYear;
@@ -326,28 +329,13 @@ final class FloorBench {
         }
     }
 
-    /** One row of COPY's text format. */
+    /** One row of COPY's text format (tabs, backslash escapes, \N for null), written by Commons CSV. */
     private static void row(StringBuilder sb, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                sb.append("\\N");
-            } else {
-                for (char ch : v.toString().toCharArray()) {
-                    switch (ch) {
-                        case '\\' -> sb.append("\\\\");
-                        case '\t' -> sb.append("\\t");
-                        case '\n' -> sb.append("\\n");
-                        case '\r' -> sb.append("\\r");
-                        default -> sb.append(ch);
-                    }
-                }
-            }
+        try {
+            CSVFormat.POSTGRESQL_TEXT.printRecord(sb, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sb.append('\n');
     }
 
     private static byte[] bytes(StringBuilder sb) {
