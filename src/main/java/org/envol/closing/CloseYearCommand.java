@@ -1,7 +1,6 @@
 package org.envol.closing;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.envol.closing.ClosingPlan.PlannedEntry;
@@ -11,9 +10,12 @@ import org.envol.ledger.FiscalYearService;
 import org.envol.ledger.Money;
 import org.envol.ledger.SectionService;
 import org.envol.platform.CommandRun;
+import org.envol.platform.SectionOption;
+import org.envol.platform.YearOption;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,10 +37,11 @@ public class CloseYearCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--section", paramLabel = "CODE", description = "Code de la section.")
+    // optional here (a subcommand's own are required): their absence is refused with the closing's message
+    @Option(names = "--section", paramLabel = "CODE", descriptionKey = SectionOption.KEY, description = SectionOption.DESCRIPTION)
     String section;
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "Année où commence l’exercice.")
+    @Option(names = "--year", paramLabel = "YYYY", descriptionKey = YearOption.KEY, description = YearOption.DESCRIPTION)
     Integer year;
 
     @Option(names = "--dry-run", description = "Affiche les écritures et la liste de contrôle sans rien écrire.")
@@ -87,11 +90,11 @@ public class CloseYearCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Année où commence l’exercice.")
-        int year;
+        @Mixin
+        YearOption year;
 
         @Option(names = "--account", required = true, paramLabel = "ID", description = "Identifiant du compte bancaire (voir la liste de contrôle).")
         long account;
@@ -106,7 +109,7 @@ public class CloseYearCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return context.run(spec.commandLine().getErr(), () -> {
-                FiscalYear fy = context.year(section, year);
+                FiscalYear fy = context.year(section.code(), year.year());
                 long cents = Money.parse(balance).orElseThrow(() -> new ClosingException("closing.amount.invalid", balance));
                 BankConfirmation c = context.closing.confirmBank(fy.id(), account, cents);
                 spec.commandLine().getOut().println(context.texts.text(Notice.of("closing.bank.confirmed",
@@ -127,11 +130,11 @@ public class CloseYearCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Année où commence l’exercice.")
-        int year;
+        @Mixin
+        YearOption year;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXTE", description = "Pourquoi l’exercice est rouvert.")
         String reason;
@@ -146,7 +149,7 @@ public class CloseYearCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return context.run(spec.commandLine().getErr(), () -> {
-                FiscalYear fy = context.year(section, year);
+                FiscalYear fy = context.year(section.code(), year.year());
                 ReopenReport report = context.closing.reopen(fy.id(), reason, reverse);
                 spec.commandLine().getOut().println(context.texts.text(report.reversals().isEmpty()
                         ? Notice.of("closing.reopened", fy.startDate(), fy.endDate())

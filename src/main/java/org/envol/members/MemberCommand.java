@@ -7,13 +7,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.envol.platform.DryRunOption;
 import org.envol.security.SystemActor;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,11 +35,11 @@ public class MemberCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FICHIER")
+        @Parameters(index = "0", paramLabel = "FICHIER", description = "La liste des membres (CSV ; UTF-8 ou Windows-1252, comme l’enregistre un tableur).")
         Path file;
 
-        @Option(names = "--dry-run", description = "Contrôle le fichier et dit ce qu’il ferait, sans rien écrire.")
-        boolean dryRun;
+        @Mixin
+        DryRunOption dryRun;
 
         private final MemberImport importer;
         private final MemberMessages messages;
@@ -65,7 +66,7 @@ public class MemberCommand {
                     err.println(messages.get("members.cli.io", file.toString(), String.valueOf(e.getMessage())));
                     return REFUSED;
                 }
-                MemberImport.Report report = SystemActor.runFromCommandLine(() -> importer.run(content, dryRun));
+                MemberImport.Report report = SystemActor.runFromCommandLine(() -> importer.run(content, dryRun.dryRun()));
                 if (!report.ok()) {
                     report.problems().forEach(p -> err.println(messages.text(p)));
                     err.println(messages.get("members.cli.refused", Integer.toString(report.problems().size())));
