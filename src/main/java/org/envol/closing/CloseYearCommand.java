@@ -1,6 +1,7 @@
 package org.envol.closing;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.envol.closing.ClosingPlan.PlannedEntry;
@@ -13,6 +14,7 @@ import org.envol.platform.CommandRun;
 import org.envol.platform.SectionOption;
 import org.envol.platform.YearOption;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -159,7 +161,7 @@ public class CloseYearCommand implements Callable<Integer> {
         }
     }
 
-    /** What the three commands share: the services, the French texts, the year named on the command line. */
+    /** What the three commands share: the services, the texts, the year named on the command line. */
     @Component
     static class Context {
 
@@ -178,7 +180,7 @@ public class CloseYearCommand implements Callable<Integer> {
             this.accounts = accounts;
         }
 
-        /** Runs as the console's user ({@code cli:<name>}, an admin), in French; a refusal prints its messages and exits 1. */
+        /** Runs as the console's user ({@code cli:<name>}, an admin); a refusal prints its messages and exits 1. */
         int run(PrintWriter err, Supplier<Integer> work) {
             return CommandRun.run(err, e -> e instanceof ClosingException refused ? texts.texts(refused) : null, work::get);
         }
@@ -196,6 +198,7 @@ public class CloseYearCommand implements Callable<Integer> {
         /** The preview as text: figures, entries (account, debit, credit), accounts to create, checklist. */
         void print(PrintWriter out, ClosingPlan plan) {
             FiscalYear y = plan.year();
+            Locale locale = LocaleContextHolder.getLocale();
             out.println(texts.text(Notice.of(plan.closed() ? "closing.cli.closed" : "closing.cli.preview", y.startDate(), y.endDate())));
             out.println(texts.text(Notice.of(plan.resultCents() < 0 ? "closing.cli.surplus" : plan.resultCents() > 0
                     ? "closing.cli.deficit" : "closing.cli.nil", new Notice.Amount(Math.abs(plan.resultCents())))));
@@ -209,12 +212,12 @@ public class CloseYearCommand implements Callable<Integer> {
                 for (PlannedLine l : e.lines()) {
                     String name = l.display() + (l.newAccount() ? " (" + texts.text(Notice.of("closing.page.newAccount")) + ")" : "");
                     out.println(String.format("  %-50s %14s %14s", name.length() > 50 ? name.substring(0, 50) : name,
-                            l.amountCents() > 0 ? Money.format(l.amountCents()) : "",
-                            l.amountCents() < 0 ? Money.format(-l.amountCents()) : ""));
+                            l.amountCents() > 0 ? Money.format(l.amountCents(), locale) : "",
+                            l.amountCents() < 0 ? Money.format(-l.amountCents(), locale) : ""));
                 }
             }
             out.println();
-            out.println(texts.text(Notice.of("closing.page.checklist")) + " :");
+            out.println(texts.text(Notice.of("closing.cli.checklist")));
             for (Checklist.Item i : plan.checklist().items()) {
                 String mark = texts.text(Notice.of(i.passed() ? "closing.page.pass" : "closing.page.fail"));
                 String account = i.accountId() == null ? "" : " [" + texts.text(Notice.of("closing.cli.account", i.accountId())) + "]";

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 /** {@code FILE}, the first parameter of {@code check fec} and {@code import fec}: a FEC file. A picocli mixin. */
 class FecFileParameter {
 
-    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "mixin.fec-file",
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "shared.fec-file",
             description = "Le fichier FEC (tabulation ou |, UTF-8 ou ISO-8859-15).")
     Path file;
 

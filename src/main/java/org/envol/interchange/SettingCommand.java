@@ -17,7 +17,7 @@ public class SettingCommand {
 
     /** {@code NAME}, the first parameter of {@code setting set} and {@code setting get}. */
     static class SettingName {
-        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "mixin.setting", description = "Nom du réglage : siren.")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "shared.setting", description = "Nom du réglage : siren.")
         String name;
     }
 

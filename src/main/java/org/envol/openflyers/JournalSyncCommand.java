@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         subcommands = {JournalSyncCommand.Sync.class, JournalSyncCommand.Delete.class})
 public class JournalSyncCommand {
 
-    /** What both subcommands share: the section, the period, French, an admin named after the system user, exit 1 on refusal. */
+    /** What both subcommands share: the section, the period, an admin named after the system user, exit 1 on refusal. */
     abstract static class Period implements Callable<Integer> {
         final SectionService sections;
         final Messages messages;
@@ -45,10 +45,10 @@ public class JournalSyncCommand {
         @Mixin
         SectionOption section;
 
-        @Option(names = "--from", required = true, paramLabel = "AAAA-MM-JJ", description = "Premier jour de la période.")
+        @Option(names = "--from", required = true, paramLabel = "AAAA-MM-JJ", descriptionKey = "shared.period.from", description = "Premier jour de la période.")
         LocalDate from;
 
-        @Option(names = "--to", required = true, paramLabel = "AAAA-MM-JJ", description = "Dernier jour de la période.")
+        @Option(names = "--to", required = true, paramLabel = "AAAA-MM-JJ", descriptionKey = "shared.period.to", description = "Dernier jour de la période.")
         LocalDate to;
 
         @Mixin

@@ -16,6 +16,7 @@ import org.envol.platform.CommandRun;
 import org.envol.platform.DryRunOption;
 import org.envol.platform.SectionOption;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code envol openflyers …}: the OpenFlyers synchronisation from the command line, so that a
- * club can run it from a scheduled job. Each command runs as {@code cli:<user.name>} (an admin),
- * speaks French, and exits 1 with the message when refused.
+ * club can run it from a scheduled job. Each command runs as {@code cli:<user.name>} (an admin)
+ * and exits 1 with the message when refused.
  */
 @Component
 @Command(name = "openflyers", description = "Synchronisation avec OpenFlyers.",
@@ -46,6 +47,11 @@ public class OpenFlyersCommand {
             }
             return null;
         }, work);
+    }
+
+    /** An amount in the command line's language: {@code 1 234,56} or {@code 1,234.56}. */
+    static String amount(long cents) {
+        return Money.format(cents, LocaleContextHolder.getLocale());
     }
 
     static Section section(SectionService sections, String code) {
@@ -110,7 +116,8 @@ public class OpenFlyersCommand {
         /** {@code FILE --section CODE}: what {@code balances init} and {@code balances check} read, and for which section. */
         static class BalanceFileOptions {
 
-            @Parameters(index = "0", paramLabel = "FILE", description = "La « balance des comptes utilisateurs » exportée d'OpenFlyers (CSV).")
+            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "shared.balance-file",
+                    description = "La « balance des comptes utilisateurs » exportée d'OpenFlyers (CSV).")
             Path file;
 
             @Mixin
@@ -180,7 +187,7 @@ public class OpenFlyersCommand {
                     BalanceImport.Result r = balances.initialise(s.id(), f, ids, date, true, dryRun.dryRun());
                     for (BalanceAccount a : r.initialised()) {
                         out.println(messages.get("openflyers.cli.line", a.line().openFlyersId(), a.line().name(),
-                                Money.format(a.line().balanceCents())));
+                                amount(a.line().balanceCents())));
                     }
                     if (r.fundsCreated() && !dryRun.dryRun()) {
                         out.println(messages.get("openflyers.init.fundsCreated", r.funds().display()));
@@ -225,7 +232,7 @@ public class OpenFlyersCommand {
                     for (BalanceCheck.Row row : r.rows()) {
                         if (row.differs()) {
                             out.println(messages.get("openflyers.check.row", row.line().openFlyersId(), row.line().name(), row.account().display(),
-                                    Money.format(row.openFlyersCents()), Money.format(row.envolCents()), Money.format(row.differenceCents())));
+                                    amount(row.openFlyersCents()), amount(row.envolCents()), amount(row.differenceCents())));
                         }
                     }
                     out.println(messages.get("openflyers.check.summary", r.rows().size(), r.differing(), r.unmapped().size(), r.ignored().size()));

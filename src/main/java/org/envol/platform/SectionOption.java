@@ -11,7 +11,7 @@ public class SectionOption {
     /** Also the text of an optional {@code --section} that checks its presence itself ({@code close-year}). */
     public static final String DESCRIPTION = "Code de la section.";
     /** The key of its English text in {@code i18n/cli_en.properties}. */
-    public static final String KEY = "mixin.section";
+    public static final String KEY = "shared.section";
 
     @Option(names = "--section", required = true, paramLabel = "CODE", descriptionKey = KEY, description = DESCRIPTION)
     String code;

@@ -36,13 +36,13 @@ public class UserCommand {
 
     /** {@code IDENTIFIANT}, the first parameter of most user commands. */
     static class Username {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT", descriptionKey = "mixin.username", description = "Identifiant de l’utilisateur.")
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT", descriptionKey = "shared.username", description = "Identifiant de l’utilisateur.")
         String name;
     }
 
     /** {@code --password-stdin}: the password from standard input rather than the terminal. */
     static class PasswordStdin {
-        @Option(names = "--password-stdin", descriptionKey = "mixin.password-stdin",
+        @Option(names = "--password-stdin", descriptionKey = "shared.password-stdin",
                 description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
         boolean on;
     }
@@ -135,10 +135,12 @@ public class UserCommand {
         @Mixin
         Username user;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "ADMIN, TREASURER, ACCOUNTANT ou MEMBER.")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", descriptionKey = "shared.role-change.role",
+                description = "ADMIN, TREASURER, ACCOUNTANT ou MEMBER.")
         String role;
 
-        @Option(names = "--section", paramLabel = "CODE", description = "Code de la section ; sans --section, tout le club.")
+        @Option(names = "--section", paramLabel = "CODE", descriptionKey = "shared.role-change.section",
+                description = "Code de la section ; sans --section, tout le club.")
         String section;
 
         final UserService users;
@@ -280,7 +282,8 @@ public class UserCommand {
         @Mixin
         Username user;
 
-        @Option(names = "--account", required = true, paramLabel = "N°", description = "Numéro interne du compte.")
+        @Option(names = "--account", required = true, paramLabel = "N°", descriptionKey = "shared.account-change.account",
+                description = "Numéro interne du compte.")
         long accountId;
 
         final UserService users;
