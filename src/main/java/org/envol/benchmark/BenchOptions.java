@@ -12,7 +12,8 @@ final class BenchOptions {
 
     /** {@code --seed}: the same seed generates the same club. */
     static class Seed {
-        @Option(names = "--seed", defaultValue = "42", descriptionKey = "shared.seed", description = "graine du générateur (défaut 42)")
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "<seed>", descriptionKey = "shared.seed",
+                description = "graine du générateur (défaut 42)")
         long value;
     }
 
