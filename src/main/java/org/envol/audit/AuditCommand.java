@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.envol.ledger.ChainReport;
 import org.envol.ledger.ChainVerifier;
+import org.envol.ledger.Messages;
 import org.envol.security.SystemActor;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -20,12 +21,14 @@ public class AuditCommand {
     static class Verify implements Callable<Integer> {
 
         private final ChainVerifier verifier;
+        private final Messages messages;
 
         @Spec
         CommandSpec spec;
 
-        Verify(ChainVerifier verifier) {
+        Verify(ChainVerifier verifier, Messages messages) {
             this.verifier = verifier;
+            this.messages = messages;
         }
 
         @Override
@@ -34,11 +37,11 @@ public class AuditCommand {
             boolean intact = true;
             for (ChainReport r : SystemActor.run("audit-verify", verifier::verifyAll)) {
                 if (r.intact()) {
-                    out.printf("Section %s : chaîne intacte, %d écritures validées vérifiées.%n", r.sectionCode(), r.linksChecked());
+                    out.println(messages.get("audit.cli.intact", r.sectionCode(), Long.toString(r.linksChecked())));
                 } else {
                     intact = false;
-                    out.printf("Section %s : CHAÎNE ROMPUE après %d maillons sains. Premier maillon rompu : écriture %s (n° %s, position %s) — %s%n",
-                            r.sectionCode(), r.linksChecked(), r.brokenEntryId(), r.brokenNumber(), r.brokenChainSeq(), r.reason());
+                    out.println(messages.get("audit.cli.broken", r.sectionCode(), Long.toString(r.linksChecked()),
+                            String.valueOf(r.brokenEntryId()), String.valueOf(r.brokenNumber()), String.valueOf(r.brokenChainSeq()), r.reason()));
                 }
             }
             return intact ? 0 : 1;

@@ -2,9 +2,7 @@ package org.envol.benchmark;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -15,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +37,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--entries", defaultValue = "1000000", description = "nombre d'écritures générées (défaut 1 000 000)")
     int entries;
 
-    @Option(names = "--seed", defaultValue = "42", description = "graine du générateur (défaut 42)")
-    long seed;
+    @Mixin
+    BenchOptions.Seed seed;
 
     @Option(names = "--batch", defaultValue = "5000", description = "écritures par appel à postAll (défaut 5 000)")
     int batch;
@@ -53,9 +52,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--members", defaultValue = "200", description = "comptes pilotes tirés pour solde et extrait (défaut 200)")
     int members;
 
-    @Option(names = "--pg-setting", paramLabel = "NOM=VALEUR",
-            description = "réglage de plus pour le PostgreSQL embarqué, p. ex. log_min_duration_statement=20 (répétable)")
-    Map<String, String> postgresSettings = new LinkedHashMap<>();
+    @Mixin
+    BenchOptions.PostgresSettings postgresSettings;
 
     @Spec
     CommandSpec spec;
@@ -75,9 +73,9 @@ public class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--entries at least 100; --batch, --runs, --members at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        LedgerBench.Plan plan = new LedgerBench.Plan(entries, seed, batch, freeze, runs, members);
+        LedgerBench.Plan plan = new LedgerBench.Plan(entries, seed.value, batch, freeze, runs, members);
         double loadBefore = loadAverage();
-        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings)) {
+        try (HeapWatch heap = new HeapWatch(); BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings.values)) {
             out.printf("Envol ledger benchmark on %s%n", database.description());
             out.flush();
             LedgerBench.Figures figures;

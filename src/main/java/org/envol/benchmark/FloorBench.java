@@ -33,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,14 +78,14 @@ final class FloorBench {
         @Option(names = "--entries", defaultValue = "200000", description = "écritures générées (défaut 200 000, ~468 000 lignes)")
         int entries;
 
-        @Option(names = "--seed", defaultValue = "42", description = "graine du générateur (défaut 42)")
-        long seed;
+        @Mixin
+        BenchOptions.Seed seed;
 
         @Option(names = "--batch", defaultValue = "5000", description = "écritures par transaction (défaut 5 000, comme le banc du grand livre)")
         int batch;
 
-        @Option(names = "--pg-setting", paramLabel = "NOM=VALEUR", description = "réglage de plus pour le PostgreSQL embarqué (répétable)")
-        Map<String, String> postgresSettings = new java.util.LinkedHashMap<>();
+        @Mixin
+        BenchOptions.PostgresSettings postgresSettings;
 
         @Spec
         CommandSpec spec;
@@ -103,11 +104,11 @@ final class FloorBench {
             PrintWriter out = spec.commandLine().getOut();
             double loadBefore = BenchCommand.loadAverage();
             // always a throw-away PostgreSQL: the question is what PostgreSQL does, and the tables are truncated
-            try (BenchDatabase database = BenchDatabase.start(BenchDatabase.EMBEDDED_POSTGRES, configured, postgresSettings)) {
+            try (BenchDatabase database = BenchDatabase.start(BenchDatabase.EMBEDDED_POSTGRES, configured, postgresSettings.values)) {
                 out.printf("Envol floor benchmark (raw COPY, no Envol) on %s%n", database.description());
                 out.flush();
                 try (ConfigurableApplicationContext context = BenchCommand.startContext(database)) {
-                    SystemActor.run("bench", () -> new FloorBench(context, out).run(entries, seed, batch));
+                    SystemActor.run("bench", () -> new FloorBench(context, out).run(entries, seed.value, batch));
                 }
             }
             out.printf(Locale.ROOT, "machine: %d processors, load average %.1f → %.1f%n", Runtime.getRuntime().availableProcessors(),

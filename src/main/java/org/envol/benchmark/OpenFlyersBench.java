@@ -17,12 +17,10 @@ import org.envol.ledger.BalanceService;
 import org.envol.ledger.FiscalYearService;
 import org.envol.ledger.SectionService;
 import org.envol.ledger.SyncOutcome;
-import org.envol.ledger.SyncReport;
 import org.envol.ledger.TrialBalance;
 import org.envol.openflyers.AccountMappings;
 import org.envol.openflyers.FlowState;
 import org.envol.openflyers.JournalFile;
-import org.envol.openflyers.JournalPreview;
 import org.envol.openflyers.JournalSync;
 import org.envol.security.SystemActor;
 import org.springframework.context.ApplicationContext;
@@ -30,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,12 +68,11 @@ final class OpenFlyersBench {
         @Option(names = "--period", defaultValue = "year", description = "période synchronisée : year (défaut) ou month")
         String period;
 
-        @Option(names = "--seed", defaultValue = "42", description = "graine du générateur (défaut 42)")
-        long seed;
+        @Mixin
+        BenchOptions.Seed seed;
 
-        @Option(names = "--pg-setting", paramLabel = "NOM=VALEUR",
-                description = "réglage de plus pour le PostgreSQL embarqué, p. ex. log_min_duration_statement=100 (répétable)")
-        Map<String, String> postgresSettings = new LinkedHashMap<>();
+        @Mixin
+        BenchOptions.PostgresSettings postgresSettings;
 
         @Spec
         CommandSpec spec;
@@ -94,11 +92,11 @@ final class OpenFlyersBench {
             }
             PrintWriter out = spec.commandLine().getOut();
             LocalDate to = period.equals("year") ? START.plusYears(1).minusDays(1) : START.plusMonths(1).minusDays(1);
-            try (BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings)) {
+            try (BenchDatabase database = BenchDatabase.start(db, configured, postgresSettings.values)) {
                 out.printf("Envol OpenFlyers journal benchmark on %s%n", database.description());
                 out.flush();
                 try (ConfigurableApplicationContext context = BenchCommand.startContext(database)) {
-                    SystemActor.run("bench", () -> new OpenFlyersBench(context, out).run(database, flows, members, to, seed));
+                    SystemActor.run("bench", () -> new OpenFlyersBench(context, out).run(database, flows, members, to, seed.value));
                 }
             }
             return 0;

@@ -1,7 +1,7 @@
 package org.envol.closing;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.envol.closing.ClosingPlan.PlannedEntry;
@@ -11,9 +11,13 @@ import org.envol.ledger.FiscalYearService;
 import org.envol.ledger.Money;
 import org.envol.ledger.SectionService;
 import org.envol.platform.CommandRun;
+import org.envol.platform.SectionOption;
+import org.envol.platform.YearOption;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,10 +39,11 @@ public class CloseYearCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--section", paramLabel = "CODE", description = "Code de la section.")
+    // optional here (a subcommand's own are required): their absence is refused with the closing's message
+    @Option(names = "--section", paramLabel = "CODE", descriptionKey = SectionOption.KEY, description = SectionOption.DESCRIPTION)
     String section;
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "Année où commence l’exercice.")
+    @Option(names = "--year", paramLabel = "YYYY", descriptionKey = YearOption.KEY, description = YearOption.DESCRIPTION)
     Integer year;
 
     @Option(names = "--dry-run", description = "Affiche les écritures et la liste de contrôle sans rien écrire.")
@@ -87,11 +92,11 @@ public class CloseYearCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Année où commence l’exercice.")
-        int year;
+        @Mixin
+        YearOption year;
 
         @Option(names = "--account", required = true, paramLabel = "ID", description = "Identifiant du compte bancaire (voir la liste de contrôle).")
         long account;
@@ -106,7 +111,7 @@ public class CloseYearCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return context.run(spec.commandLine().getErr(), () -> {
-                FiscalYear fy = context.year(section, year);
+                FiscalYear fy = context.year(section.code(), year.year());
                 long cents = Money.parse(balance).orElseThrow(() -> new ClosingException("closing.amount.invalid", balance));
                 BankConfirmation c = context.closing.confirmBank(fy.id(), account, cents);
                 spec.commandLine().getOut().println(context.texts.text(Notice.of("closing.bank.confirmed",
@@ -127,11 +132,11 @@ public class CloseYearCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Année où commence l’exercice.")
-        int year;
+        @Mixin
+        YearOption year;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXTE", description = "Pourquoi l’exercice est rouvert.")
         String reason;
@@ -146,7 +151,7 @@ public class CloseYearCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return context.run(spec.commandLine().getErr(), () -> {
-                FiscalYear fy = context.year(section, year);
+                FiscalYear fy = context.year(section.code(), year.year());
                 ReopenReport report = context.closing.reopen(fy.id(), reason, reverse);
                 spec.commandLine().getOut().println(context.texts.text(report.reversals().isEmpty()
                         ? Notice.of("closing.reopened", fy.startDate(), fy.endDate())
@@ -156,7 +161,7 @@ public class CloseYearCommand implements Callable<Integer> {
         }
     }
 
-    /** What the three commands share: the services, the French texts, the year named on the command line. */
+    /** What the three commands share: the services, the texts, the year named on the command line. */
     @Component
     static class Context {
 
@@ -175,7 +180,7 @@ public class CloseYearCommand implements Callable<Integer> {
             this.accounts = accounts;
         }
 
-        /** Runs as the console's user ({@code cli:<name>}, an admin), in French; a refusal prints its messages and exits 1. */
+        /** Runs as the console's user ({@code cli:<name>}, an admin); a refusal prints its messages and exits 1. */
         int run(PrintWriter err, Supplier<Integer> work) {
             return CommandRun.run(err, e -> e instanceof ClosingException refused ? texts.texts(refused) : null, work::get);
         }
@@ -193,6 +198,7 @@ public class CloseYearCommand implements Callable<Integer> {
         /** The preview as text: figures, entries (account, debit, credit), accounts to create, checklist. */
         void print(PrintWriter out, ClosingPlan plan) {
             FiscalYear y = plan.year();
+            Locale locale = LocaleContextHolder.getLocale();
             out.println(texts.text(Notice.of(plan.closed() ? "closing.cli.closed" : "closing.cli.preview", y.startDate(), y.endDate())));
             out.println(texts.text(Notice.of(plan.resultCents() < 0 ? "closing.cli.surplus" : plan.resultCents() > 0
                     ? "closing.cli.deficit" : "closing.cli.nil", new Notice.Amount(Math.abs(plan.resultCents())))));
@@ -206,12 +212,12 @@ public class CloseYearCommand implements Callable<Integer> {
                 for (PlannedLine l : e.lines()) {
                     String name = l.display() + (l.newAccount() ? " (" + texts.text(Notice.of("closing.page.newAccount")) + ")" : "");
                     out.println(String.format("  %-50s %14s %14s", name.length() > 50 ? name.substring(0, 50) : name,
-                            l.amountCents() > 0 ? Money.format(l.amountCents()) : "",
-                            l.amountCents() < 0 ? Money.format(-l.amountCents()) : ""));
+                            l.amountCents() > 0 ? Money.format(l.amountCents(), locale) : "",
+                            l.amountCents() < 0 ? Money.format(-l.amountCents(), locale) : ""));
                 }
             }
             out.println();
-            out.println(texts.text(Notice.of("closing.page.checklist")) + " :");
+            out.println(texts.text(Notice.of("closing.cli.checklist")));
             for (Checklist.Item i : plan.checklist().items()) {
                 String mark = texts.text(Notice.of(i.passed() ? "closing.page.pass" : "closing.page.fail"));
                 String account = i.accountId() == null ? "" : " [" + texts.text(Notice.of("closing.cli.account", i.accountId())) + "]";

@@ -1,15 +1,14 @@
 package org.envol.interchange;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code envol check fec FILE}: the conformity check of any FEC file; exit 1 when it finds anything. */
@@ -28,8 +27,8 @@ public class CheckCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "Le fichier FEC.")
-        Path file;
+        @Mixin
+        FecFileParameter file;
 
         Fec(FecCheck check, Messages messages) {
             this.check = check;
@@ -40,7 +39,7 @@ public class CheckCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return CommandSupport.run(messages, spec.commandLine().getErr(), () -> {
-                List<FecProblem> problems = check.check(file);
+                List<FecProblem> problems = check.check(file.path());
                 problems.forEach(p -> out.println(check.describe(p)));
                 if (problems.isEmpty()) {
                     out.println(messages.get("interchange.fec.check.ok"));

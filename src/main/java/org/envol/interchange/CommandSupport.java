@@ -8,8 +8,8 @@ import org.envol.platform.CommandRun;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * What the interchange commands share: they run as {@code cli:<user.name>} (an admin), speak
- * French like the other commands, and turn a refusal into its message and exit code 1.
+ * What the interchange commands share: they run as {@code cli:<user.name>} (an admin) and turn a
+ * refusal into its message (in the command line's language) and exit code 1.
  */
 final class CommandSupport {
 

@@ -10,9 +10,12 @@ import org.envol.ledger.FiscalYearService;
 import org.envol.ledger.Messages;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
+import org.envol.platform.SectionOption;
+import org.envol.platform.YearOption;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,11 +38,11 @@ public class ExportCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Année où commence l'exercice.")
-        int year;
+        @Mixin
+        YearOption year;
 
         @Option(names = "--out", required = true, paramLabel = "FILE",
                 description = "Fichier à écrire ; si c'est un dossier, le fichier y prend son nom légal (<SIREN>FEC<AAAAMMJJ>.txt).")
@@ -56,9 +59,10 @@ public class ExportCommand {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             return CommandSupport.run(messages, err, () -> {
-                Section s = sections.findByCode(section).orElseThrow(() -> new InterchangeException("interchange.section.unknown", section));
-                FiscalYear fy = years.list(s.id()).stream().filter(y -> y.startDate().getYear() == year).findFirst()
-                        .orElseThrow(() -> new InterchangeException("interchange.year.none", s.code(), Integer.toString(year)));
+                Section s = sections.findByCode(section.code())
+                        .orElseThrow(() -> new InterchangeException("interchange.section.unknown", section.code()));
+                FiscalYear fy = years.list(s.id()).stream().filter(y -> y.startDate().getYear() == year.year()).findFirst()
+                        .orElseThrow(() -> new InterchangeException("interchange.year.none", s.code(), Integer.toString(year.year())));
                 FecExport.FecFile file = export.export(fy.id());
                 try {
                     Path target = Files.isDirectory(out) ? out.resolve(file.name()) : out;

@@ -1,7 +1,6 @@
 package org.envol.interchange;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,12 +8,14 @@ import org.envol.ledger.Messages;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.ledger.SyncOutcome;
+import org.envol.platform.DryRunOption;
+import org.envol.platform.SectionOption;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code envol import fec FILE --section CODE [--create-accounts] [--create-journals] [--journal FEC=CODE] [--dry-run]}. */
@@ -36,11 +37,11 @@ public class ImportCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "Le fichier FEC (tabulation ou |, UTF-8 ou ISO-8859-15).")
-        Path file;
+        @Mixin
+        FecFileParameter file;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section qui reçoit les écritures.")
-        String section;
+        @Mixin
+        SectionOption section;
 
         @Option(names = "--create-accounts", description = "Crée les comptes que la section n'a pas (sinon l'import est refusé en les nommant).")
         boolean createAccounts;
@@ -51,8 +52,8 @@ public class ImportCommand {
         @Option(names = "--journal", paramLabel = "FEC=CODE", description = "Verse le journal FEC du fichier dans le journal CODE d'Envol (répétable).")
         Map<String, String> journalMap = new LinkedHashMap<>();
 
-        @Option(names = "--dry-run", description = "Lit, contrôle et dit ce qui serait fait, sans rien enregistrer.")
-        boolean dryRun;
+        @Mixin
+        DryRunOption dryRun;
 
         Fec(FecImport imports, FecCheck check, SectionService sections, Messages messages) {
             this.imports = imports;
@@ -65,9 +66,10 @@ public class ImportCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return CommandSupport.run(messages, spec.commandLine().getErr(), () -> {
-                Section s = sections.findByCode(section).orElseThrow(() -> new InterchangeException("interchange.section.unknown", section));
-                FecImport.Report report = imports.importFile(s.id(), file,
-                        new FecImport.Options(createAccounts, createJournals, journalMap, dryRun));
+                Section s = sections.findByCode(section.code())
+                        .orElseThrow(() -> new InterchangeException("interchange.section.unknown", section.code()));
+                FecImport.Report report = imports.importFile(s.id(), file.path(),
+                        new FecImport.Options(createAccounts, createJournals, journalMap, dryRun.dryRun()));
                 print(report, out);
                 if (!report.ok()) {
                     spec.commandLine().getErr().println(messages.get("interchange.import.refused", report.errors()));

@@ -5,6 +5,7 @@ import org.envol.ledger.Messages;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -13,6 +14,12 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "setting", description = "Réglages du club (siren).", subcommands = {SettingCommand.Set.class, SettingCommand.Get.class})
 public class SettingCommand {
+
+    /** {@code NAME}, the first parameter of {@code setting set} and {@code setting get}. */
+    static class SettingName {
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "shared.setting", description = "Nom du réglage : siren.")
+        String name;
+    }
 
     @Component
     @Scope("prototype")
@@ -25,10 +32,10 @@ public class SettingCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        @Mixin
+        SettingName setting;
 
-        @Parameters(index = "1", paramLabel = "VALUE")
+        @Parameters(index = "1", paramLabel = "VALUE", description = "Sa valeur.")
         String value;
 
         Set(ClubSettings settings, Messages messages) {
@@ -39,8 +46,8 @@ public class SettingCommand {
         @Override
         public Integer call() {
             return CommandSupport.run(messages, spec.commandLine().getErr(), () -> {
-                settings.set(name, value);
-                spec.commandLine().getOut().println(name + " = " + settings.get(name).orElse(""));
+                settings.set(setting.name, value);
+                spec.commandLine().getOut().println(setting.name + " = " + settings.get(setting.name).orElse(""));
                 return 0;
             });
         }
@@ -57,8 +64,8 @@ public class SettingCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        @Mixin
+        SettingName setting;
 
         Get(ClubSettings settings, Messages messages) {
             this.settings = settings;
@@ -68,8 +75,8 @@ public class SettingCommand {
         @Override
         public Integer call() {
             return CommandSupport.run(messages, spec.commandLine().getErr(), () -> {
-                var value = settings.get(name);
-                spec.commandLine().getOut().println(name + " = " + value.orElse(""));
+                var value = settings.get(setting.name);
+                spec.commandLine().getOut().println(setting.name + " = " + value.orElse(""));
                 return value.isPresent() ? 0 : 1;
             });
         }

@@ -5,15 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.envol.platform.DryRunOption;
 import org.envol.security.SystemActor;
 import org.springframework.context.annotation.Scope;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,11 +33,11 @@ public class MemberCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FICHIER")
+        @Parameters(index = "0", paramLabel = "FICHIER", description = "La liste des membres (CSV ; UTF-8 ou Windows-1252, comme l’enregistre un tableur).")
         Path file;
 
-        @Option(names = "--dry-run", description = "Contrôle le fichier et dit ce qu’il ferait, sans rien écrire.")
-        boolean dryRun;
+        @Mixin
+        DryRunOption dryRun;
 
         private final MemberImport importer;
         private final MemberMessages messages;
@@ -52,39 +51,33 @@ public class MemberCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Locale previous = LocaleContextHolder.getLocale();
-            LocaleContextHolder.setLocale(Locale.FRENCH);
+            byte[] content;
             try {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    err.println(messages.get("members.cli.noFile", file.toString()));
-                    return REFUSED;
-                } catch (IOException e) {
-                    err.println(messages.get("members.cli.io", file.toString(), String.valueOf(e.getMessage())));
-                    return REFUSED;
-                }
-                MemberImport.Report report = SystemActor.runFromCommandLine(() -> importer.run(content, dryRun));
-                if (!report.ok()) {
-                    report.problems().forEach(p -> err.println(messages.text(p)));
-                    err.println(messages.get("members.cli.refused", Integer.toString(report.problems().size())));
-                    return REFUSED;
-                }
-                for (MemberImport.Line line : report.lines()) {
-                    if (line.outcome() != MemberImport.Outcome.UNCHANGED) {
-                        out.println(messages.get("members.cli.line." + line.outcome(), Integer.toString(line.line()), line.name(),
-                                String.join(", ", line.joins()), String.join(", ", line.changes().stream()
-                                        .map(c -> messages.get("members.field." + c)).toList())));
-                    }
-                }
-                out.println(messages.get(report.written() ? "members.cli.done" : "members.cli.dryRun",
-                        Long.toString(report.count(MemberImport.Outcome.CREATE)), Long.toString(report.count(MemberImport.Outcome.UPDATE)),
-                        Long.toString(report.count(MemberImport.Outcome.UNCHANGED)), report.encoding(), String.valueOf(report.separator())));
-                return 0;
-            } finally {
-                LocaleContextHolder.setLocale(previous);
+                content = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                err.println(messages.get("members.cli.noFile", file.toString()));
+                return REFUSED;
+            } catch (IOException e) {
+                err.println(messages.get("members.cli.io", file.toString(), String.valueOf(e.getMessage())));
+                return REFUSED;
             }
+            MemberImport.Report report = SystemActor.runFromCommandLine(() -> importer.run(content, dryRun.dryRun()));
+            if (!report.ok()) {
+                report.problems().forEach(p -> err.println(messages.text(p)));
+                err.println(messages.get("members.cli.refused", Integer.toString(report.problems().size())));
+                return REFUSED;
+            }
+            for (MemberImport.Line line : report.lines()) {
+                if (line.outcome() != MemberImport.Outcome.UNCHANGED) {
+                    out.println(messages.get("members.cli.line." + line.outcome(), Integer.toString(line.line()), line.name(),
+                            String.join(", ", line.joins()), String.join(", ", line.changes().stream()
+                                    .map(c -> messages.get("members.field." + c)).toList())));
+                }
+            }
+            out.println(messages.get(report.written() ? "members.cli.done" : "members.cli.dryRun",
+                    Long.toString(report.count(MemberImport.Outcome.CREATE)), Long.toString(report.count(MemberImport.Outcome.UPDATE)),
+                    Long.toString(report.count(MemberImport.Outcome.UNCHANGED)), report.encoding(), String.valueOf(report.separator())));
+            return 0;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.envol.ledger.Messages;
 import org.envol.ledger.RejectedException;
@@ -13,9 +12,12 @@ import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.ledger.SyncReport;
 import org.envol.platform.CommandRun;
+import org.envol.platform.DryRunOption;
+import org.envol.platform.SectionOption;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
         subcommands = {JournalSyncCommand.Sync.class, JournalSyncCommand.Delete.class})
 public class JournalSyncCommand {
 
-    /** What both subcommands share: the section, the period, French, an admin named after the system user, exit 1 on refusal. */
+    /** What both subcommands share: the section, the period, an admin named after the system user, exit 1 on refusal. */
     abstract static class Period implements Callable<Integer> {
         final SectionService sections;
         final Messages messages;
@@ -40,17 +42,17 @@ public class JournalSyncCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
-        @Option(names = "--from", required = true, paramLabel = "AAAA-MM-JJ", description = "Premier jour de la période.")
+        @Option(names = "--from", required = true, paramLabel = "AAAA-MM-JJ", descriptionKey = "shared.period.from", description = "Premier jour de la période.")
         LocalDate from;
 
-        @Option(names = "--to", required = true, paramLabel = "AAAA-MM-JJ", description = "Dernier jour de la période.")
+        @Option(names = "--to", required = true, paramLabel = "AAAA-MM-JJ", descriptionKey = "shared.period.to", description = "Dernier jour de la période.")
         LocalDate to;
 
-        @Option(names = "--dry-run", description = "Dit ce qui serait fait, sans rien enregistrer.")
-        boolean dryRun;
+        @Mixin
+        DryRunOption dryRun;
 
         Period(SectionService sections, Messages messages) {
             this.sections = sections;
@@ -63,8 +65,8 @@ public class JournalSyncCommand {
                     e -> e instanceof OpenFlyersException || e instanceof RejectedException
                             ? JournalTexts.problems(messages, (RuntimeException) e) : null,
                     () -> {
-                        Section s = sections.findByCode(section)
-                                .orElseThrow(() -> new OpenFlyersException("openflyers.journal.section.unknown", section));
+                        Section s = sections.findByCode(section.code())
+                                .orElseThrow(() -> new OpenFlyersException("openflyers.journal.section.unknown", section.code()));
                         return run(s.id(), spec.commandLine().getOut());
                     });
         }
@@ -103,7 +105,7 @@ public class JournalSyncCommand {
             out.println(messages.get("openflyers.journal.page.counts", preview.count(FlowState.NEW), preview.count(FlowState.CHANGED),
                     preview.count(FlowState.UNCHANGED), preview.count(FlowState.MISSING), preview.count(FlowState.TO_MAP),
                     preview.notMember(), preview.outsidePeriod()));
-            if (!dryRun) {
+            if (!dryRun.dryRun()) {
                 SyncReport report = sync.apply(sectionId, read, from, to, null);
                 out.println(JournalTexts.outcomes(messages, report));
             }
@@ -126,7 +128,7 @@ public class JournalSyncCommand {
         @Override
         int run(long sectionId, PrintWriter out) {
             print(deletion.preview(sectionId, from, to), out);
-            if (!dryRun) {
+            if (!dryRun.dryRun()) {
                 out.println(JournalTexts.outcomes(messages, deletion.delete(sectionId, from, to)));
             }
             return 0;

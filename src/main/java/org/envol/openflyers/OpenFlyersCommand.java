@@ -13,10 +13,14 @@ import org.envol.ledger.Money;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.platform.CommandRun;
+import org.envol.platform.DryRunOption;
+import org.envol.platform.SectionOption;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code envol openflyers …}: the OpenFlyers synchronisation from the command line, so that a
- * club can run it from a scheduled job. Each command runs as {@code cli:<user.name>} (an admin),
- * speaks French, and exits 1 with the message when refused.
+ * club can run it from a scheduled job. Each command runs as {@code cli:<user.name>} (an admin)
+ * and exits 1 with the message when refused.
  */
 @Component
 @Command(name = "openflyers", description = "Synchronisation avec OpenFlyers.",
@@ -45,12 +49,13 @@ public class OpenFlyersCommand {
         }, work);
     }
 
-    static Section section(SectionService sections, String code) {
-        return sections.findByCode(code).orElseThrow(() -> new OpenFlyersException("openflyers.section.unknown", code));
+    /** An amount in the command line's language: {@code 1 234,56} or {@code 1,234.56}. */
+    static String amount(long cents) {
+        return Money.format(cents, LocaleContextHolder.getLocale());
     }
 
-    static BalanceFile balanceFile(Path file) throws IOException {
-        return BalanceFile.read(Files.readAllBytes(file));
+    static Section section(SectionService sections, String code) {
+        return sections.findByCode(code).orElseThrow(() -> new OpenFlyersException("openflyers.section.unknown", code));
     }
 
     /** {@code openflyers map --section CODE --openflyers-id ID --name NAME (--account ID | --ignore)}. */
@@ -66,8 +71,8 @@ public class OpenFlyersCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-        String section;
+        @Mixin
+        SectionOption section;
 
         @Option(names = "--openflyers-id", required = true, paramLabel = "ID", description = "Numéro du compte dans OpenFlyers.")
         String openFlyersId;
@@ -95,7 +100,7 @@ public class OpenFlyersCommand {
         @Override
         public Integer call() {
             return run(messages, spec.commandLine().getErr(), () -> {
-                Section s = section(sections, section);
+                Section s = section(sections, section.code());
                 mappings.map(s.id(), openFlyersId, name, target.ignore ? null : target.account);
                 spec.commandLine().getOut().println(messages.get("openflyers.mapping.saved", openFlyersId.strip()));
                 return 0;
@@ -107,6 +112,25 @@ public class OpenFlyersCommand {
     @Command(name = "balances", description = "Soldes des comptes utilisateurs d'OpenFlyers.",
             subcommands = {Balances.Init.class, Balances.Check.class})
     static class Balances {
+
+        /** {@code FILE --section CODE}: what {@code balances init} and {@code balances check} read, and for which section. */
+        static class BalanceFileOptions {
+
+            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "shared.balance-file",
+                    description = "La « balance des comptes utilisateurs » exportée d'OpenFlyers (CSV).")
+            Path file;
+
+            @Mixin
+            SectionOption section;
+
+            BalanceFile read() throws IOException {
+                return BalanceFile.read(Files.readAllBytes(file));
+            }
+
+            Section section(SectionService sections) {
+                return OpenFlyersCommand.section(sections, section.code());
+            }
+        }
 
         /** {@code openflyers balances init FILE --section CODE --date YYYY-MM-DD [--accounts id,id | --all-mapped] [--dry-run]}. */
         @Component
@@ -122,11 +146,8 @@ public class OpenFlyersCommand {
             @Spec
             CommandSpec spec;
 
-            @Parameters(index = "0", paramLabel = "FILE", description = "La « balance des comptes utilisateurs » exportée d'OpenFlyers (CSV).")
-            Path file;
-
-            @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-            String section;
+            @Mixin
+            BalanceFileOptions file;
 
             @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date des écritures de solde initial.")
             LocalDate date;
@@ -137,8 +158,8 @@ public class OpenFlyersCommand {
             @Option(names = "--all-mapped", description = "Tous les comptes associés à un 411 de la section et pas encore initialisés.")
             boolean allMapped;
 
-            @Option(names = "--dry-run", description = "Dit ce qui serait fait, sans rien enregistrer.")
-            boolean dryRun;
+            @Mixin
+            DryRunOption dryRun;
 
             Init(BalanceImport balances, SectionService sections, Messages messages) {
                 this.balances = balances;
@@ -154,8 +175,8 @@ public class OpenFlyersCommand {
                     if (allMapped == !ids.isEmpty()) {
                         throw new OpenFlyersException("openflyers.cli.accounts");
                     }
-                    Section s = section(sections, section);
-                    BalanceFile f = balanceFile(file);
+                    Section s = file.section(sections);
+                    BalanceFile f = file.read();
                     if (allMapped) {
                         ids.addAll(balances.pending(s.id(), f));
                         if (ids.isEmpty()) {
@@ -163,15 +184,15 @@ public class OpenFlyersCommand {
                             return 0;
                         }
                     }
-                    BalanceImport.Result r = balances.initialise(s.id(), f, ids, date, true, dryRun);
+                    BalanceImport.Result r = balances.initialise(s.id(), f, ids, date, true, dryRun.dryRun());
                     for (BalanceAccount a : r.initialised()) {
                         out.println(messages.get("openflyers.cli.line", a.line().openFlyersId(), a.line().name(),
-                                Money.format(a.line().balanceCents())));
+                                amount(a.line().balanceCents())));
                     }
-                    if (r.fundsCreated() && !dryRun) {
+                    if (r.fundsCreated() && !dryRun.dryRun()) {
                         out.println(messages.get("openflyers.init.fundsCreated", r.funds().display()));
                     }
-                    out.println(messages.get(dryRun ? "openflyers.init.dry" : "openflyers.init.done", r.initialised().size(), date));
+                    out.println(messages.get(dryRun.dryRun() ? "openflyers.init.dry" : "openflyers.init.done", r.initialised().size(), date));
                     return 0;
                 });
             }
@@ -191,11 +212,8 @@ public class OpenFlyersCommand {
             @Spec
             CommandSpec spec;
 
-            @Parameters(index = "0", paramLabel = "FILE", description = "La « balance des comptes utilisateurs » exportée d'OpenFlyers (CSV).")
-            Path file;
-
-            @Option(names = "--section", required = true, paramLabel = "CODE", description = "Code de la section.")
-            String section;
+            @Mixin
+            BalanceFileOptions file;
 
             @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date des soldes comparés.")
             LocalDate date;
@@ -210,12 +228,11 @@ public class OpenFlyersCommand {
             public Integer call() {
                 PrintWriter out = spec.commandLine().getOut();
                 return run(messages, spec.commandLine().getErr(), () -> {
-                    Section s = section(sections, section);
-                    BalanceCheck.Report r = check.check(s.id(), balanceFile(file), date);
+                    BalanceCheck.Report r = check.check(file.section(sections).id(), file.read(), date);
                     for (BalanceCheck.Row row : r.rows()) {
                         if (row.differs()) {
                             out.println(messages.get("openflyers.check.row", row.line().openFlyersId(), row.line().name(), row.account().display(),
-                                    Money.format(row.openFlyersCents()), Money.format(row.envolCents()), Money.format(row.differenceCents())));
+                                    amount(row.openFlyersCents()), amount(row.envolCents()), amount(row.differenceCents())));
                         }
                     }
                     out.println(messages.get("openflyers.check.summary", r.rows().size(), r.differing(), r.unmapped().size(), r.ignored().size()));

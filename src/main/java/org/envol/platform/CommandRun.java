@@ -2,15 +2,14 @@ package org.envol.platform;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.envol.security.SystemActor;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * How a command does its work: as the console's user ({@code cli:<user.name>}, an admin), in
- * French like the other commands, a refusal printed on standard error with exit code 1.
+ * How a command does its work: as the console's user ({@code cli:<user.name>}, an admin), a
+ * refusal printed on standard error with exit code 1. The language is the command line's, set by
+ * {@link Commands}.
  */
 public final class CommandRun {
 
@@ -24,23 +23,17 @@ public final class CommandRun {
      * user's mistake (a refused file, an unknown section…), or null for any other, which is thrown on.
      */
     public static int run(PrintWriter err, Function<Exception, List<String>> refusal, Callable<Integer> work) {
-        Locale previous = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(Locale.FRENCH);
-        try {
-            return SystemActor.runFromCommandLine(() -> {
-                try {
-                    return work.call();
-                } catch (Exception e) {
-                    List<String> lines = refusal.apply(e);
-                    if (lines == null) {
-                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                    lines.forEach(err::println);
-                    return REFUSED;
+        return SystemActor.runFromCommandLine(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                List<String> lines = refusal.apply(e);
+                if (lines == null) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
-            });
-        } finally {
-            LocaleContextHolder.setLocale(previous);
-        }
+                lines.forEach(err::println);
+                return REFUSED;
+            }
+        });
     }
 }

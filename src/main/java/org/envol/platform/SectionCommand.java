@@ -1,6 +1,7 @@
 package org.envol.platform;
 
 import java.util.concurrent.Callable;
+import org.envol.ledger.Messages;
 import org.envol.ledger.Section;
 import org.envol.ledger.SectionService;
 import org.envol.security.SystemActor;
@@ -24,6 +25,7 @@ public class SectionCommand {
     static class Add implements Callable<Integer> {
 
         private final SectionService sections;
+        private final Messages messages;
 
         @Spec
         CommandSpec spec;
@@ -34,14 +36,15 @@ public class SectionCommand {
         @Option(names = "--name", required = true, description = "Nom affiché (« Planeur »).")
         String name;
 
-        Add(SectionService sections) {
+        Add(SectionService sections, Messages messages) {
             this.sections = sections;
+            this.messages = messages;
         }
 
         @Override
         public Integer call() {
             Section s = SystemActor.runFromCommandLine(() -> sections.create(code, name));
-            spec.commandLine().getOut().printf("Section %s « %s » créée (id %d).%n", s.code(), s.name(), s.id());
+            spec.commandLine().getOut().println(messages.get("section.cli.created", s.code(), s.name(), Long.toString(s.id())));
             return 0;
         }
     }

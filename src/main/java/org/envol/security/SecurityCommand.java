@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * What the {@code user} and {@code token} subcommands share: they run as {@link SystemActor} (the
  * person at the server's console is trusted, that is how the first admin is created), print
- * rejections in French on standard error and exit 2. Each is a prototype bean: picocli fills a
+ * rejections on standard error and exit 2. Each is a prototype bean: picocli fills a
  * command's fields, so a fresh instance per run keeps one run's options out of the next.
  */
 abstract class SecurityCommand implements Callable<Integer> {

@@ -24,7 +24,7 @@ public class TokenCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Crée un jeton d'API pour un utilisateur et l'affiche, une seule fois.")
     static class Create extends SecurityCommand {
 
-        @Option(names = "--user", required = true, paramLabel = "IDENTIFIANT")
+        @Option(names = "--user", required = true, paramLabel = "IDENTIFIANT", description = "Identifiant de l’utilisateur qui reçoit le jeton.")
         String username;
 
         @Option(names = "--name", required = true, paramLabel = "NOM", description = "À quoi sert le jeton (ex. : export-compta).")
@@ -52,7 +52,7 @@ public class TokenCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Liste les jetons (tous, ou ceux d'un utilisateur) ; jamais les jetons eux-mêmes.")
     static class ListTokens extends SecurityCommand {
 
-        @Option(names = "--user", paramLabel = "IDENTIFIANT")
+        @Option(names = "--user", paramLabel = "IDENTIFIANT", description = "Seulement les jetons de cet utilisateur.")
         String username;
 
         private final ApiTokenService tokens;
@@ -89,7 +89,7 @@ public class TokenCommand {
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Révoque un jeton : il cesse aussitôt de fonctionner.")
     static class Revoke extends SecurityCommand {
 
-        @Parameters(index = "0", paramLabel = "N°")
+        @Parameters(index = "0", paramLabel = "N°", description = "Numéro du jeton (voir token list).")
         long tokenId;
 
         private final ApiTokenService tokens;

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,13 +34,26 @@ public class UserCommand {
         String section;
     }
 
+    /** {@code IDENTIFIANT}, the first parameter of most user commands. */
+    static class Username {
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT", descriptionKey = "shared.username", description = "Identifiant de l’utilisateur.")
+        String name;
+    }
+
+    /** {@code --password-stdin}: the password from standard input rather than the terminal. */
+    static class PasswordStdin {
+        @Option(names = "--password-stdin", descriptionKey = "shared.password-stdin",
+                description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
+        boolean on;
+    }
+
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Crée un utilisateur ; le mot de passe est lu sur l'entrée standard (--password-stdin) ou au terminal.")
     static class Add extends SecurityCommand {
 
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
+        @Mixin
+        Username user;
 
         @Option(names = "--name", paramLabel = "NOM", description = "Nom affiché (par défaut l'identifiant).")
         String displayName;
@@ -50,8 +64,8 @@ public class UserCommand {
         @ArgGroup(exclusive = false, multiplicity = "0..*")
         List<RoleOption> roles;
 
-        @Option(names = "--password-stdin", description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdin passwordStdin;
 
         private final UserService users;
         private final SectionService sections;
@@ -74,10 +88,10 @@ public class UserCommand {
                 roles.forEach(r -> grants.add(grant(r.role, r.section, sections)));
             }
             boolean firstUser = !users.hasAdmin();
-            String password = prompt.read(passwordStdin);
-            AppUser user = users.create(username, displayName, password, grants);
-            out().println(messages.get("security.cli.userCreated", user.username(), describe(user.grants(), sectionCodes(sections))));
-            if (firstUser && !user.isAdmin()) {
+            String password = prompt.read(passwordStdin.on);
+            AppUser created = users.create(user.name, displayName, password, grants);
+            out().println(messages.get("security.cli.userCreated", created.username(), describe(created.grants(), sectionCodes(sections))));
+            if (firstUser && !created.isAdmin()) {
                 err().println(messages.get("security.cli.noAdminYet"));
             }
             return 0;
@@ -118,13 +132,15 @@ public class UserCommand {
     /** The username and the role of {@code user grant} and {@code user revoke}. */
     abstract static class RoleChange extends SecurityCommand {
 
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
+        @Mixin
+        Username user;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "ADMIN, TREASURER, ACCOUNTANT ou MEMBER.")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", descriptionKey = "shared.role-change.role",
+                description = "ADMIN, TREASURER, ACCOUNTANT ou MEMBER.")
         String role;
 
-        @Option(names = "--section", paramLabel = "CODE", description = "Code de la section ; sans --section, tout le club.")
+        @Option(names = "--section", paramLabel = "CODE", descriptionKey = "shared.role-change.section",
+                description = "Code de la section ; sans --section, tout le club.")
         String section;
 
         final UserService users;
@@ -138,7 +154,7 @@ public class UserCommand {
 
         @Override
         int run() {
-            AppUser after = change(users.get(username).id(), grant(role, section, sections));
+            AppUser after = change(users.get(user.name).id(), grant(role, section, sections));
             out().println(messages.get("security.cli.rolesNow", after.username(), describe(after.grants(), sectionCodes(sections))));
             return 0;
         }
@@ -181,11 +197,11 @@ public class UserCommand {
     @Command(name = "password", mixinStandardHelpOptions = true, description = "Donne un nouveau mot de passe (lu sur l'entrée standard ou au terminal).")
     static class Password extends SecurityCommand {
 
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
+        @Mixin
+        Username user;
 
-        @Option(names = "--password-stdin", description = "Lit le mot de passe sur la première ligne de l'entrée standard.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdin passwordStdin;
 
         private final UserService users;
         private final PasswordPrompt prompt;
@@ -198,108 +214,122 @@ public class UserCommand {
 
         @Override
         int run() {
-            AppUser user = users.get(username);
-            users.changePassword(user.id(), prompt.read(passwordStdin));
-            out().println(messages.get("security.cli.passwordChanged", user.username()));
+            AppUser changed = users.get(user.name);
+            users.changePassword(changed.id(), prompt.read(passwordStdin.on));
+            out().println(messages.get("security.cli.passwordChanged", changed.username()));
             return 0;
         }
+    }
+
+    /** {@code user disable} and {@code user enable}: whether a user may sign in and use his or her tokens. */
+    abstract static class StateChange extends SecurityCommand {
+
+        @Mixin
+        Username user;
+
+        final UserService users;
+        private final String doneKey;
+
+        StateChange(Messages messages, UserService users, String doneKey) {
+            super(messages);
+            this.users = users;
+            this.doneKey = doneKey;
+        }
+
+        @Override
+        int run() {
+            change(users.get(user.name).id());
+            out().println(messages.get(doneKey, UserService.normalize(user.name)));
+            return 0;
+        }
+
+        abstract void change(long userId);
     }
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Désactive un utilisateur : plus de connexion, ses jetons d'API cessent de fonctionner.")
-    static class Disable extends SecurityCommand {
-
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
-
-        private final UserService users;
+    static class Disable extends StateChange {
 
         Disable(Messages messages, UserService users) {
-            super(messages);
-            this.users = users;
+            super(messages, users, "security.cli.disabled");
         }
 
         @Override
-        int run() {
-            users.disable(users.get(username).id());
-            out().println(messages.get("security.cli.disabled", UserService.normalize(username)));
-            return 0;
+        void change(long userId) {
+            users.disable(userId);
         }
     }
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Réactive un utilisateur désactivé.")
-    static class Enable extends SecurityCommand {
-
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
-
-        private final UserService users;
+    static class Enable extends StateChange {
 
         Enable(Messages messages, UserService users) {
+            super(messages, users, "security.cli.enabled");
+        }
+
+        @Override
+        void change(long userId) {
+            users.enable(userId);
+        }
+    }
+
+    /** {@code user link} and {@code user unlink}: the user and the account. */
+    abstract static class AccountChange extends SecurityCommand {
+
+        @Mixin
+        Username user;
+
+        @Option(names = "--account", required = true, paramLabel = "N°", descriptionKey = "shared.account-change.account",
+                description = "Numéro interne du compte.")
+        long accountId;
+
+        final UserService users;
+
+        AccountChange(Messages messages, UserService users) {
             super(messages);
             this.users = users;
         }
 
         @Override
         int run() {
-            users.enable(users.get(username).id());
-            out().println(messages.get("security.cli.enabled", UserService.normalize(username)));
+            AppUser after = change(users.get(user.name).id(), accountId);
+            out().println(messages.get("security.cli.accountsNow", after.username(), after.accountIds().toString()));
             return 0;
         }
+
+        abstract AppUser change(long userId, long accountId);
     }
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "link", mixinStandardHelpOptions = true, description = "Rattache un compte (n° interne) à un membre : il en voit l'extrait et le solde.")
-    static class Link extends SecurityCommand {
-
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
-
-        @Option(names = "--account", required = true, paramLabel = "N°", description = "Numéro interne du compte.")
-        long accountId;
-
-        private final UserService users;
+    static class Link extends AccountChange {
 
         Link(Messages messages, UserService users) {
-            super(messages);
-            this.users = users;
+            super(messages, users);
         }
 
         @Override
-        int run() {
-            AppUser after = users.linkAccount(users.get(username).id(), accountId);
-            out().println(messages.get("security.cli.accountsNow", after.username(), after.accountIds().toString()));
-            return 0;
+        AppUser change(long userId, long accountId) {
+            return users.linkAccount(userId, accountId);
         }
     }
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Détache un compte d'un membre.")
-    static class Unlink extends SecurityCommand {
-
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
-        String username;
-
-        @Option(names = "--account", required = true, paramLabel = "N°", description = "Numéro interne du compte.")
-        long accountId;
-
-        private final UserService users;
+    static class Unlink extends AccountChange {
 
         Unlink(Messages messages, UserService users) {
-            super(messages);
-            this.users = users;
+            super(messages, users);
         }
 
         @Override
-        int run() {
-            AppUser after = users.unlinkAccount(users.get(username).id(), accountId);
-            out().println(messages.get("security.cli.accountsNow", after.username(), after.accountIds().toString()));
-            return 0;
+        AppUser change(long userId, long accountId) {
+            return users.unlinkAccount(userId, accountId);
         }
     }
 }

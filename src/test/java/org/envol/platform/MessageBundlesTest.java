@@ -34,17 +34,34 @@ class MessageBundlesTest {
             }
             Resource english = french.createRelative(name.replace(".properties", "_en.properties"));
             assertThat(english.exists()).as(name + " has an English twin").isTrue();
+            if (isCommandLineHelp(french)) {
+                // the French of the commands' help is in their annotations, cli.properties has only picocli's
+                // own texts: English has those and more (CommandTextsTest checks it has every text)
+                assertThat(load(english).stringPropertyNames()).as(name).containsAll(load(french).stringPropertyNames());
+                continue;
+            }
             assertThat(load(english).stringPropertyNames()).as(name).containsExactlyInAnyOrderElementsOf(load(french).stringPropertyNames());
         }
     }
 
-    /** Messages go through MessageFormat (always-use-message-format): a lone ' would swallow text. */
+    /** The command line's help (i18n/cli*), read by picocli, not by Spring's MessageSource. */
+    static boolean isCommandLineHelp(Resource bundle) {
+        return bundle.getFilename().matches("cli(_[a-z]+)?\\.properties");
+    }
+
+    /**
+     * Messages go through MessageFormat (always-use-message-format): a lone ' would swallow text.
+     * Picocli formats the command line's help with String.format, which would print '' twice: ’ there.
+     */
     @Test
     void apostrophesAreDoubledOrTypographic() throws IOException {
-        for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties")) {
+        Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties");
+        assertThat(bundles).anyMatch(MessageBundlesTest::isCommandLineHelp);
+        for (Resource bundle : bundles) {
             Properties p = load(bundle);
             for (String key : p.stringPropertyNames()) {
-                assertThat(p.getProperty(key).replace("''", "")).as(bundle.getFilename() + " " + key).doesNotContain("'");
+                String text = isCommandLineHelp(bundle) ? p.getProperty(key) : p.getProperty(key).replace("''", "");
+                assertThat(text).as(bundle.getFilename() + " " + key).doesNotContain("'");
             }
         }
     }
