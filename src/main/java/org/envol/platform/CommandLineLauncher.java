@@ -15,8 +15,12 @@ public final class CommandLineLauncher {
     private CommandLineLauncher() {
     }
 
+    /** Settings alone ({@code --server.port=…}) start the server; {@code --help} and {@code --version} are the command line's. */
     public static boolean isServe(String[] args) {
-        return args.length == 0 || args[0].startsWith("-") || args[0].equals("serve");
+        if (args.length == 0 || args[0].equals("serve")) {
+            return true;
+        }
+        return args[0].startsWith("-") && !List.of("-h", "--help", "-V", "--version").contains(args[0]);
     }
 
     public static ConfigurableApplicationContext serve(Class<?> application, String[] args) {

@@ -32,8 +32,17 @@ import picocli.CommandLine.Command;
 public class Commands {
 
     @Command(name = "envol", mixinStandardHelpOptions = true, description = "Envol — comptabilité des associations.",
-            subcommands = CommandLine.HelpCommand.class)
+            subcommands = CommandLine.HelpCommand.class, versionProvider = Version.class)
     static final class Root {
+    }
+
+    /** {@code envol --version}: the version the jar was built as (its manifest), or "dev" when run from the classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Commands.class.getPackage().getImplementationVersion();
+            return new String[] {"Envol " + (version == null ? "dev" : version)};
+        }
     }
 
     private final ApplicationContext context;

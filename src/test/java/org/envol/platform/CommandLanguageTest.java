@@ -100,6 +100,14 @@ class CommandLanguageTest {
     }
 
     @Test
+    void theVersionIsTheBuildsOrDevFromTheClasses() {
+        Run version = french("--version");
+        assertThat(version.code()).isZero();
+        // run from target/classes here: no jar manifest
+        assertThat(version.out().strip()).isEqualTo("Envol dev");
+    }
+
+    @Test
     void helpIsEnglishWithEnvolLangEn() {
         Run help = english("close-year", "--help");
         assertThat(help.code()).isZero();
